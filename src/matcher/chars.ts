@@ -1,0 +1,121 @@
+/**
+ * Character classes and folding shared by the compiler and the scanner, so that forms and
+ * page text are normalised by exactly the same rules. Tables are filled lazily per code unit:
+ * a page touches few distinct characters, and this keeps startup free of a 64K-entry loop.
+ */
+
+/** Returned by {@link normalizeUnit} for characters that are dropped (soft hyphen, zero-width). */
+export const IGNORED = -1;
+export const SPACE = 0x20;
+
+const QUOTE_SINGLE = "\u2018\u2019\u201A\u201B\u2032\u00B4\u02BC";
+const QUOTE_DOUBLE = "\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB";
+const DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\uFE63\uFF0D";
+const IGNORABLE = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
+
+const normalTable = new Int32Array(0x10000).fill(-2); // -2: not computed yet
+for (let c = 0; c < 0x80; c++) normalTable[c] = c;
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d]) normalTable[c] = SPACE;
+
+function computeNormal(unit: number): number {
+  const ch = String.fromCharCode(unit);
+  if (IGNORABLE.includes(ch)) return IGNORED;
+  if (QUOTE_SINGLE.includes(ch)) return 0x27;
+  if (QUOTE_DOUBLE.includes(ch)) return 0x22;
+  if (DASHES.includes(ch)) return 0x2d;
+  if (/\s/.test(ch)) return SPACE; // NBSP, thin and ideographic spaces
+  return unit;
+}
+
+/** Folds punctuation variants and spaces; returns IGNORED for characters to skip. */
+export function normalizeUnit(unit: number): number {
+  let n = normalTable[unit];
+  if (n === -2) {
+    n = computeNormal(unit);
+    normalTable[unit] = n;
+  }
+  return n;
+}
+
+const lowerTable = new Int32Array(0x10000).fill(-1);
+const upperTable = new Int32Array(0x10000).fill(-1);
+
+function singleUnit(s: string, fallback: number): number {
+  return s.length === 1 ? s.charCodeAt(0) : fallback;
+}
+
+/** Lower-case of one code unit (unchanged where lower-casing would change the length). */
+export function lowerUnit(unit: number): number {
+  let l = lowerTable[unit];
+  if (l === -1) {
+    l = unit < 0x80 ? (unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit) : singleUnit(String.fromCharCode(unit).toLowerCase(), unit);
+    lowerTable[unit] = l;
+  }
+  return l;
+}
+
+export function upperUnit(unit: number): number {
+  let u = upperTable[unit];
+  if (u === -1) {
+    u = unit < 0x80 ? (unit >= 0x61 && unit <= 0x7a ? unit - 32 : unit) : singleUnit(String.fromCharCode(unit).toUpperCase(), unit);
+    upperTable[unit] = u;
+  }
+  return u;
+}
+
+// Bit 1: part of a word (letter, digit, combining mark). Bit 2: a script written without
+// spaces, where any character may start or end a word (Han, kana, Thai, Lao, Khmer, Myanmar).
+const WORD = 1;
+const NO_SPACE = 2;
+const classTable = new Int8Array(0x10000).fill(-1);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const NO_SPACE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function charClass(unit: number): number {
+  let k = classTable[unit];
+  if (k === -1) {
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      k = WORD; // astral characters: treat both halves as letters
+    } else {
+      const ch = String.fromCharCode(unit);
+      k = (WORD_RE.test(ch) ? WORD : 0) | (NO_SPACE_RE.test(ch) ? NO_SPACE : 0);
+    }
+    classTable[unit] = k;
+  }
+  return k;
+}
+
+export function isWordUnit(unit: number): boolean {
+  return (charClass(unit) & WORD) !== 0;
+}
+
+/**
+ * Whether a word boundary may fall between two (normalised) characters: true unless both
+ * are word characters of a script that separates words with spaces.
+ * `-1` stands for the start or end of the text.
+ */
+export function isBoundary(before: number, after: number): boolean {
+  if (before < 0 || after < 0) return true;
+  const a = charClass(before);
+  const b = charClass(after);
+  if (!(a & WORD) || !(b & WORD)) return true;
+  return ((a | b) & NO_SPACE) !== 0;
+}
+
+/** Normalises a glossary form the way page text is normalised (for compile and display). */
+export function normalizeForm(form: string): string {
+  let out = "";
+  let lastSpace = true; // drops leading spaces
+  for (let i = 0; i < form.length; i++) {
+    const n = normalizeUnit(form.charCodeAt(i));
+    if (n === IGNORED) continue;
+    if (n === SPACE) {
+      if (!lastSpace) out += " ";
+      lastSpace = true;
+      continue;
+    }
+    out += String.fromCharCode(n);
+    lastSpace = false;
+  }
+  return out.trimEnd();
+}

@@ -1,0 +1,99 @@
+import { lowerUnit, normalizeForm } from "./chars.ts";
+import { EXACT_CASE, type Matcher, type MatcherEntry, SHORT_FORM } from "./types.ts";
+
+/**
+ * Compiles entries into a {@link Matcher}. Runs at build time for the bundled glossary (and
+ * later at import time for readers' glossaries); pure and deterministic.
+ */
+export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  const indexOf = new Map(entries.map((e, i) => [e.id, i]));
+  const forms: string[] = [];
+  const formEntry: number[] = [];
+  const formFlags: number[] = [];
+  // Trie under construction: one Map of edges per node, plus the forms ending at each node.
+  const edges: Map<number, number>[] = [new Map()];
+  const ending: number[][] = [[]];
+  const seen = new Set<string>();
+  let maxFormLength = 0;
+
+  const addForm = (text: string, entry: number, short: boolean) => {
+    const form = normalizeForm(text.normalize("NFC"));
+    if (!form) return;
+    const key = `${entry}\u0000${form}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const index = forms.length;
+    forms.push(form);
+    formEntry.push(entry);
+    const letters = form.match(/\p{L}/gu)?.length ?? 0;
+    formFlags.push((short ? SHORT_FORM : 0) | (letters <= 2 ? EXACT_CASE : 0));
+    maxFormLength = Math.max(maxFormLength, form.length);
+    let node = 0;
+    for (let i = 0; i < form.length; i++) {
+      const unit = lowerUnit(form.charCodeAt(i));
+      let next = edges[node].get(unit);
+      if (next === undefined) {
+        next = edges.length;
+        edges.push(new Map());
+        ending.push([]);
+        edges[node].set(unit, next);
+      }
+      node = next;
+    }
+    ending[node].push(index);
+  };
+
+  entries.forEach((entry, i) => {
+    for (const f of entry.forms) addForm(f, i, false);
+    for (const f of entry.shortForms) addForm(f, i, true);
+  });
+
+  const nodeCount = edges.length;
+  const edgeCount = nodeCount - 1;
+  const nodeEdgeStart = new Uint32Array(nodeCount + 1);
+  const edgeUnit = new Uint16Array(edgeCount);
+  const edgeTarget = new Uint32Array(edgeCount);
+  const nodeFormStart = new Uint32Array(nodeCount + 1);
+  const nodeForms = new Uint32Array(forms.length);
+  let e = 0;
+  let f = 0;
+  for (let n = 0; n < nodeCount; n++) {
+    nodeEdgeStart[n] = e;
+    for (const [unit, target] of [...edges[n]].sort((a, b) => a[0] - b[0])) {
+      edgeUnit[e] = unit;
+      edgeTarget[e] = target;
+      e++;
+    }
+    nodeFormStart[n] = f;
+    for (const form of ending[n]) nodeForms[f++] = form;
+  }
+  nodeEdgeStart[nodeCount] = e;
+  nodeFormStart[nodeCount] = f;
+
+  const contextStart = new Uint32Array(entries.length + 1);
+  const context: number[] = [];
+  entries.forEach((entry, i) => {
+    contextStart[i] = context.length;
+    for (const id of entry.context) {
+      const j = indexOf.get(id);
+      if (j !== undefined) context.push(j);
+    }
+  });
+  contextStart[entries.length] = context.length;
+
+  return {
+    entryIds: entries.map((x) => x.id),
+    entryGroup: Uint8Array.from(entries, (x) => x.group),
+    contextStart,
+    contextEntries: Uint32Array.from(context),
+    forms,
+    formEntry: Uint32Array.from(formEntry),
+    formFlags: Uint8Array.from(formFlags),
+    nodeEdgeStart,
+    edgeUnit,
+    edgeTarget,
+    nodeFormStart,
+    nodeForms,
+    maxFormLength,
+  };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { compileMatcher } from "../../src/matcher/compile.ts";
+import { licensedEntries, resolveBlock } from "../../src/matcher/resolve.ts";
+import { scanText } from "../../src/matcher/scan.ts";
+import { deserializeMatcher, serializeMatcher } from "../../src/matcher/serialize.ts";
+import type { MatcherEntry } from "../../src/matcher/types.ts";
+
+const entry = (id: string, forms: string[], shortForms: string[] = [], context: string[] = []): MatcherEntry => ({
+  id,
+  group: 0,
+  forms,
+  shortForms,
+  context,
+});
+
+const ENTRIES = [
+  entry("kerry", ["John Kerry", "John F. Kerry"], ["Kerry"]),
+  entry("county-kerry", ["County Kerry"], ["Kerry"]),
+  entry("meng", ["Meng Wanzhou"], ["Meng"]),
+  entry("extradition", ["extradition of Meng Wanzhou"], ["extradition"], ["meng"]),
+  entry("xi", ["Xi Jinping", "President Xi"], ["Xi"]),
+  entry("seoul", ["Seoul"]),
+  entry("cop26", ["COP26", "United Nations climate summit in Glasgow"]),
+  entry("un", ["United Nations", "UN"]),
+  entry("glasgow", ["Glasgow"]),
+  entry("one-plus-n", ["1+N"]),
+  entry("cpp", ["C++"]),
+  entry("us", ["U.S."]),
+  entry("turkey", ["Turkey"]),
+  entry("two-lists", ['"two lists"']),
+  entry("carbon", ["carbon neutrality"]),
+  entry("iran", ["Iran"]),
+  entry("xjp-zh", ["习近平"]),
+  entry("paris-agreement", ["Paris accord"]),
+];
+const matcher = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(compileMatcher(ENTRIES)))));
+
+/** Resolves a single text as a whole page; returns [matched text, entry id] pairs. */
+function mentions(text: string) {
+  const raw = scanText(matcher, text);
+  const licensed = licensedEntries(matcher, [raw]);
+  return resolveBlock(matcher, raw, licensed, () => true).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
+}
+
+describe("scanText and resolveBlock", () => {
+  it("finds forms on word boundaries only", () => {
+    expect(mentions("Iran and Irani and Tehran-Iran.")).toEqual([
+      ["Iran", "iran"],
+      ["Iran", "iran"],
+    ]);
+  });
+
+  it("handles punctuation inside and around forms", () => {
+    expect(mentions("its \u201c1+N\u201d plan, written in C++ for the U.S.-China talks")).toEqual([
+      ["1+N", "one-plus-n"],
+      ["C++", "cpp"],
+      ["U.S.", "us"],
+    ]);
+    expect(mentions("11+N and 1+NN")).toEqual([]);
+  });
+
+  it("lets the page capitalise, never lower-case", () => {
+    expect(mentions("SEOUL \u2014 Seoul, seoul")).toEqual([
+      ["SEOUL", "seoul"],
+      ["Seoul", "seoul"],
+    ]);
+    expect(mentions("Turkey eats turkey")).toEqual([["Turkey", "turkey"]]);
+    expect(mentions("Carbon Neutrality and CARBON NEUTRALITY and carbon neutrality")).toHaveLength(3);
+    expect(mentions("COP26 cop26 Cop26")).toEqual([["COP26", "cop26"]]);
+    expect(mentions("the PARIS ACCORD and the Paris Accord")).toHaveLength(2);
+  });
+
+  it("matches forms of one or two letters only as written", () => {
+    expect(mentions("Xi Jinping met the UN; XI and Un did not")).toEqual([
+      ["Xi Jinping", "xi"],
+      ["UN", "un"],
+    ]);
+  });
+
+  it("folds quotes, dashes, spaces and soft hyphens", () => {
+    expect(mentions("Wang demanded the \u201ctwo lists\u201d and two lists")).toEqual([['\u201ctwo lists\u201d', "two-lists"]]);
+    expect(mentions("John\u00a0F.\n  Kerry")).toEqual([["John\u00a0F.\n  Kerry", "kerry"]]);
+    expect(mentions("Meng Wan\u00adzhou")).toEqual([["Meng Wan\u00adzhou", "meng"]]);
+  });
+
+  it("matches possessives with straight and curly apostrophes", () => {
+    expect(mentions("Meng Wanzhou\u2019s case and Seoul's mayor")).toEqual([
+      ["Meng Wanzhou", "meng"],
+      ["Seoul", "seoul"],
+    ]);
+  });
+
+  it("marks short forms only where a full form licenses them, wherever it stands", () => {
+    expect(mentions("Kerry spoke. Later, Meng said nothing.")).toEqual([]);
+    expect(mentions("Kerry spoke. John F. Kerry is the envoy. Meng\u2019s case")).toEqual([
+      ["Kerry", "kerry"],
+      ["John F. Kerry", "kerry"],
+    ]);
+  });
+
+  it("leaves a short form unmarked when two entries are licensed", () => {
+    expect(mentions("John Kerry visited County Kerry; Kerry liked it")).toEqual([
+      ["John Kerry", "kerry"],
+      ["County Kerry", "county-kerry"],
+    ]);
+  });
+
+  it("licenses short forms through context entries", () => {
+    expect(mentions("the extradition of a banker")).toEqual([]);
+    expect(mentions("the extradition case against Meng Wanzhou")).toEqual([
+      ["extradition", "extradition"],
+      ["Meng Wanzhou", "meng"],
+    ]);
+  });
+
+  it("resolves overlaps to the longest, keeping nested entries", () => {
+    const text = "a United Nations climate summit in Glasgow, Scotland";
+    const raw = scanText(matcher, text);
+    const [mention, ...rest] = resolveBlock(matcher, raw, licensedEntries(matcher, [raw]), () => true);
+    expect(rest).toEqual([]);
+    expect(text.slice(mention.start, mention.end)).toBe("United Nations climate summit in Glasgow");
+    expect(mention.nested.map((i) => matcher.entryIds[i]).sort()).toEqual(["glasgow", "un"]);
+  });
+
+  it("lets a shorter entry win when the longer one is filtered out", () => {
+    const text = "a United Nations climate summit in Glasgow";
+    const raw = scanText(matcher, text);
+    const cop = matcher.entryIds.indexOf("cop26");
+    const got = resolveBlock(matcher, raw, licensedEntries(matcher, [raw]), (e) => e !== cop);
+    expect(got.map((m) => text.slice(m.start, m.end))).toEqual(["United Nations", "Glasgow"]);
+  });
+
+  it("matches in scripts written without spaces", () => {
+    expect(mentions("国家主席习近平今天表示")).toEqual([["习近平", "xjp-zh"]]);
+  });
+
+  it("survives empty text and text of only spaces", () => {
+    expect(mentions("")).toEqual([]);
+    expect(mentions("   \u00ad ")).toEqual([]);
+  });
+});
