@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { CATEGORIES } from "../shared/categories.ts";
 
-/** The six kinds of thing a card can explain; the popup has one switch per category. */
-export const CATEGORIES = ["person", "organization", "place", "event", "policy", "concept"] as const;
+// Build-time (and import-time) validation of glossary files, with full error messages: this
+// module uses zod's classic API and is kept out of the content script's bundle.
+export { CATEGORIES, type Category } from "../shared/categories.ts";
 export const CategorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof CategorySchema>;
 
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Any tag-like or entity-like text: glossary text is rendered as text, but markup in it is

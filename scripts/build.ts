@@ -1,0 +1,91 @@
+// Builds dist/chrome and dist/firefox from one source manifest: validates and compiles the
+// glossary, bundles each execution context with esbuild, and prints the bundle sizes.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+import { compileGlossary } from "../src/glossary/compile.ts";
+import { validatePacks } from "../src/glossary/load.ts";
+import { readPacks } from "./lib/read-packs.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const DIST = join(ROOT, "dist");
+export const GECKO_ID = "backstory@backstory-extension.org";
+
+type Target = "chrome" | "firefox";
+
+function manifestFor(target: Target): Record<string, unknown> {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
+  manifest.version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+  if (target === "firefox") {
+    // Firefox has no extension service worker; the Highlight API arrived in Firefox 140.
+    manifest.background = { scripts: ["background.js"] };
+    manifest.browser_specific_settings = {
+      gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
+    };
+  }
+  return manifest;
+}
+
+async function bundle(target: Target, outdir: string) {
+  await esbuild.build({
+    entryPoints: {
+      background: join(ROOT, "src/background/index.ts"),
+      content: join(ROOT, "src/content/index.ts"),
+      popup: join(ROOT, "src/popup/main.tsx"),
+    },
+    outdir,
+    bundle: true,
+    format: "iife",
+    minify: true,
+    legalComments: "none",
+    target: target === "chrome" ? "chrome120" : "firefox140",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    logLevel: "warning",
+    // Reproducible output: no absolute paths, no timestamps.
+    sourcemap: false,
+  });
+}
+
+export async function build(): Promise<Record<string, number>> {
+  const { packs, errors } = validatePacks(readPacks());
+  if (errors.length) {
+    throw new Error(`The glossary has ${errors.length} problem(s):\n  ${errors.join("\n  ")}`);
+  }
+  const glossary = compileGlossary(packs.flatMap((p) => p.entries));
+  const sizes: Record<string, number> = {};
+  rmSync(DIST, { recursive: true, force: true });
+  for (const target of ["chrome", "firefox"] as const) {
+    const out = join(DIST, target);
+    mkdirSync(join(out, "icons"), { recursive: true });
+    await bundle(target, out);
+    writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(target), null, 2)}\n`);
+    writeFileSync(join(out, "glossary.json"), JSON.stringify(glossary));
+    cpSync(join(ROOT, "src/content/content.css"), join(out, "content.css"));
+    cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
+    cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
+    for (const size of [16, 32, 48, 128]) cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
+    if (target === "chrome") {
+      for (const file of ["content.js", "background.js", "popup.js", "glossary.json"]) {
+        sizes[file] = gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
+      }
+    }
+  }
+  return { ...sizes, entries: glossary.entries.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build()
+    .then((sizes) => {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(
+        `Built dist/chrome and dist/firefox: ${sizes.entries} glossary entries; gzipped ` +
+          ["content.js", "background.js", "popup.js", "glossary.json"].map((f) => `${f} ${kb(sizes[f])}`).join(", "),
+      );
+    })
+    .catch((error: Error) => {
+      console.error(`Build failed. ${error.message}`);
+      process.exit(1);
+    });
+}

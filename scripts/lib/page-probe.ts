@@ -1,0 +1,155 @@
+// Reads what Backstory did to a page, as a reader (or a test) would see it: the marks in the
+// highlight registry (shared with the page), the card inside its closed shadow root (through
+// the DevTools protocol), and where a piece of text is on screen.
+import type { Page } from "playwright-core";
+
+export const MARK_NAME = "backstory-mention";
+export const HOST_TAG = "backstory-card-host";
+
+/** The text of every mark on the page, in document order (highlight API or wrapped marks). */
+export function markedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ([name]) => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+      const highlight = registry?.get(name);
+      if (highlight) {
+        return [...highlight].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+      }
+      return [...document.querySelectorAll("backstory-mark[tabindex]")].map((m) => m.textContent ?? "");
+    },
+    [MARK_NAME],
+  );
+}
+
+/** Waits until the page carries at least `min` marks. */
+export async function waitForMarks(page: Page, min = 1, timeout = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const marks = await markedTexts(page);
+    if (marks.length >= min) return marks;
+    if (Date.now() > deadline) throw new Error(`expected at least ${min} marks, found ${marks.length}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * The centre of the `nth` occurrence of `text` in the page's visible text (across inline
+ * elements), or null. Scrolls it into view first.
+ */
+export async function pointOfText(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([needle, index]) => {
+      const nodes: Text[] = [];
+      const starts: number[] = [];
+      let all = "";
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const p = (n as Text).parentElement;
+        if (!p || p.closest("script,style,textarea,code,[contenteditable]")) continue;
+        starts.push(all.length);
+        nodes.push(n as Text);
+        all += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i <= index; i++) {
+        at = all.indexOf(needle, at + 1);
+        if (at < 0) return null;
+      }
+      const locate = (offset: number) => {
+        let i = starts.length - 1;
+        while (i > 0 && starts[i] > offset) i--;
+        return { node: nodes[i], offset: offset - starts[i] };
+      };
+      const a = locate(at);
+      const b = locate(at + needle.length - 1);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset + 1);
+      (a.node.parentElement as Element).scrollIntoView({ block: "center" });
+      const rect = range.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, nth] as const,
+  );
+}
+
+/** Moves the pointer onto a piece of text, as a reader would (with a few intermediate moves). */
+export async function hoverText(page: Page, text: string, nth = 0): Promise<void> {
+  const point = await pointOfText(page, text, nth);
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  await page.mouse.move(point.x - 30, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+}
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  attributes?: string[];
+}
+
+async function cardRoot(page: Page): Promise<{ root: CdpNode | null; cdp: import("playwright-core").CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: CdpNode };
+  const find = (n: CdpNode): CdpNode | null => {
+    if (n.nodeName === HOST_TAG.toUpperCase()) return n;
+    for (const c of n.children ?? []) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  return { root: find(root)?.shadowRoots?.[0] ?? null, cdp };
+}
+
+function textOf(n: CdpNode): string {
+  if (n.nodeType === 3) return n.nodeValue;
+  if (n.nodeName === "STYLE") return "";
+  const inner = (n.children ?? []).map(textOf).join("");
+  return ["DIV", "P", "H2", "LI", "UL"].includes(n.nodeName) ? `${inner}\n` : inner;
+}
+
+/** The open card's text, or "" when no card is shown. Reads through the closed shadow root. */
+export async function cardText(page: Page): Promise<string> {
+  const { root, cdp } = await cardRoot(page);
+  await cdp.detach();
+  return root ? textOf(root).replace(/\n+/g, "\n").trim() : "";
+}
+
+/** Waits for the card to show `expected` (or any card, when omitted); returns its text. */
+export async function waitForCard(page: Page, expected?: string, timeout = 5000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = await cardText(page);
+    if (text && (!expected || text.includes(expected))) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`card did not show ${expected ? `"${expected}"` : "up"}; last seen: ${JSON.stringify(text)}`);
+}
+
+/** The on-screen box of the card's element whose text is `label` (a button or link). */
+export async function cardControlPoint(page: Page, label: string): Promise<{ x: number; y: number }> {
+  const { root, cdp } = await cardRoot(page);
+  const find = (n: CdpNode): CdpNode | null => {
+    if ((n.nodeName === "BUTTON" || n.nodeName === "A") && textOf(n).trim() === label) return n;
+    for (const c of n.children ?? []) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  const node = root && find(root);
+  if (!node) {
+    await cdp.detach();
+    throw new Error(`no "${label}" control in the card`);
+  }
+  const { model } = (await cdp.send("DOM.getBoxModel", { backendNodeId: node.backendNodeId })) as { model: { content: number[] } };
+  await cdp.detach();
+  const [x1, y1, , , x3, y3] = model.content;
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}

@@ -1,0 +1,15 @@
+import browser from "webextension-polyfill";
+import { type Settings, SETTINGS_KEY, settingsFromStored, storedFromSettings } from "../shared/settings.ts";
+
+/** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  return settingsFromStored(stored[SETTINGS_KEY]);
+}
+
+/** Applies a change to the stored settings and returns the result. */
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = change(await readSettings());
+  await browser.storage.sync.set({ [SETTINGS_KEY]: storedFromSettings(next) });
+  return next;
+}

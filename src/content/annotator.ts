@@ -1,0 +1,77 @@
+import { licensedEntries, resolveBlock } from "../matcher/resolve.ts";
+import { type RawMatch, scanText } from "../matcher/scan.ts";
+import type { Matcher } from "../matcher/types.ts";
+import type { Marker, Mention } from "./mention.ts";
+import { collectTextBlocks, pointAt, type TextBlock } from "./text-blocks.ts";
+
+interface ScannedBlock {
+  block: TextBlock;
+  matches: RawMatch[];
+}
+
+/**
+ * Finds mentions in a page and hands them to a marker. Scanning (the costly part) is kept
+ * apart from resolving (cheap), so a settings change re-resolves without re-reading the page.
+ */
+export class Annotator {
+  private scanned: ScannedBlock[] = [];
+  private licensed = new Set<number>();
+  private current: Mention[] = [];
+
+  constructor(
+    private matcher: Matcher,
+    private marker: Marker,
+    private isOwn: (el: Element) => boolean,
+  ) {}
+
+  /** Reads the page's text under `root` and marks what `include` lets through. */
+  scan(root: Node, include: (entry: number) => boolean): void {
+    this.marker.clear();
+    this.scanned = collectTextBlocks(root, this.isOwn).map((block) => ({
+      block,
+      matches: scanText(this.matcher, block.text),
+    }));
+    this.licensed = licensedEntries(
+      this.matcher,
+      this.scanned.map((s) => s.matches),
+    );
+    this.mark(include);
+  }
+
+  /** Re-marks from the last scan with a new filter (categories switched on or off). */
+  mark(include: (entry: number) => boolean): void {
+    const mentions: Mention[] = [];
+    for (const { block, matches } of this.scanned) {
+      for (const r of resolveBlock(this.matcher, matches, this.licensed, include)) {
+        const start = pointAt(block, r.start, false);
+        const end = pointAt(block, r.end, true);
+        const range = block.nodes[0].ownerDocument.createRange();
+        range.setStart(start.node, start.offset);
+        range.setEnd(end.node, end.offset);
+        mentions.push({ range, entry: r.entry, nested: r.nested, text: block.text.slice(r.start, r.end) });
+      }
+    }
+    this.current = mentions;
+    this.marker.render(mentions);
+  }
+
+  clear(): void {
+    this.current = [];
+    this.marker.clear();
+  }
+
+  get mentions(): readonly Mention[] {
+    return this.current;
+  }
+
+  /** Mentions of each entry on the page, whatever the filter (for the popup's counts). */
+  countByEntry(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const { matches } of this.scanned) {
+      for (const r of resolveBlock(this.matcher, matches, this.licensed, () => true)) {
+        counts.set(r.entry, (counts.get(r.entry) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,91 @@
+import { render } from "preact";
+import { Card } from "../card/Card.tsx";
+import { type CardContainer, createCardContainer } from "../card/container.ts";
+import { placeCard, type Rect } from "../card/position.ts";
+import type { Entry } from "../glossary/schema.ts";
+import type { Mention } from "./mention.ts";
+
+export type EntryLookup = (ids: string[]) => Promise<Entry[]>;
+
+/**
+ * Shows the card for a mention: looks its entries up, renders, and keeps it beside the
+ * mention. A lookup that returns after another card was asked for is dropped (by token).
+ */
+export class CardController {
+  private container: CardContainer | null = null;
+  private token = 0;
+  private anchor: { mention: Mention; y: number } | null = null;
+
+  constructor(
+    private doc: Document,
+    private lookup: EntryLookup,
+    private entryId: (entry: number) => string,
+    private onClose: () => void,
+  ) {}
+
+  get host(): HTMLElement | null {
+    return this.container?.host ?? null;
+  }
+
+  async show(mention: Mention, pointerY?: number): Promise<void> {
+    const token = ++this.token;
+    const ids = [mention.entry, ...mention.nested].map(this.entryId);
+    let entries: Entry[];
+    try {
+      entries = await this.lookup(ids);
+    } catch (error) {
+      console.warn("Backstory: lookup failed", error);
+      return;
+    }
+    if (token !== this.token || !entries.length) return;
+    this.container ??= createCardContainer(this.doc);
+    this.anchor = { mention, y: pointerY ?? Number.NaN };
+    render(<Card key={ids.join(" ")} entries={entries} matchedText={mention.text} onClose={this.onClose} />, this.container.mount);
+    this.container.host.dataset.open = "";
+    this.place();
+  }
+
+  hide(): void {
+    this.token++;
+    this.anchor = null;
+    if (!this.container) return;
+    render(null, this.container.mount);
+    delete this.container.host.dataset.open;
+  }
+
+  /** Keeps the card beside its mention; returns false when the mention has left the viewport. */
+  place(): boolean {
+    const card = this.container?.mount.firstElementChild as HTMLElement | null;
+    if (!card || !this.anchor) return false;
+    const view = this.doc.defaultView;
+    const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
+    const rect = this.anchorRect();
+    if (!rect || rect.bottom < 0 || rect.top > viewport.height || rect.right < 0 || rect.left > viewport.width) return false;
+    const size = card.getBoundingClientRect();
+    const { left, top } = placeCard(rect, { width: size.width, height: size.height }, viewport);
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
+    return true;
+  }
+
+  /** The mention's line box nearest the pointer (a mention can wrap over two lines). */
+  private anchorRect(): Rect | null {
+    if (!this.anchor) return null;
+    const rects = [...this.anchor.mention.range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+    if (!rects.length) return null;
+    const y = this.anchor.y;
+    return rects.find((r) => y >= r.top && y <= r.bottom) ?? rects[0];
+  }
+
+  /** Moves keyboard focus into the card (its first link or button). */
+  focus(): void {
+    const card = this.container?.mount.firstElementChild as HTMLElement | null;
+    card?.querySelector<HTMLElement>("a, button")?.focus();
+  }
+
+  destroy(): void {
+    this.hide();
+    this.container?.destroy();
+    this.container = null;
+  }
+}

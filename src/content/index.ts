@@ -1,0 +1,63 @@
+import browser from "webextension-polyfill";
+import type { Entry } from "../glossary/schema.ts";
+import { deserializeMatcher } from "../matcher/serialize.ts";
+import { ContentRequestSchema } from "../shared/messages.ts";
+import { sendToBackground } from "../shared/runtime.ts";
+import { isSiteEnabled, SETTINGS_KEY } from "../shared/settings.ts";
+import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
+import { PageSession } from "./page-session.ts";
+import { WrapMarker } from "./wrap-marker.ts";
+
+/**
+ * Content script entry. Waits until the page has loaded and gone idle (so sites that
+ * hydrate are never raced), then starts a session with the matcher from the background.
+ */
+async function start(): Promise<void> {
+  const host = location.hostname.toLowerCase();
+  const config = await sendToBackground({ type: "backstory:get-page-config", host });
+  const matcher = deserializeMatcher(config.matcher);
+  const api = nativeHighlightApi(document);
+  const entryCache = new Map<string, Entry>();
+  const session = new PageSession({
+    doc: document,
+    matcher,
+    categories: config.categories,
+    marker: api ? new HighlightMarker(api) : new WrapMarker(document),
+    host,
+    lookup: async (ids) => {
+      const missing = ids.filter((id) => !entryCache.has(id));
+      if (missing.length) {
+        const { entries } = await sendToBackground({ type: "backstory:lookup", ids: missing });
+        for (const e of entries) entryCache.set(e.id, e);
+      }
+      return ids.map((id) => entryCache.get(id)).filter((e): e is Entry => e !== undefined);
+    },
+  });
+  session.apply(config.settings, config.siteEnabled);
+
+  browser.storage.onChanged.addListener((changes) => {
+    if (!(SETTINGS_KEY in changes)) return;
+    void sendToBackground({ type: "backstory:get-settings" }).then(({ settings }) =>
+      session.apply(settings, isSiteEnabled(settings, host)),
+    );
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const parsed = ContentRequestSchema.safeParse(message);
+    if (!parsed.success) {
+      console.warn("Backstory: ignored an unexpected message", message);
+      return undefined;
+    }
+    return Promise.resolve(session.stats());
+  });
+}
+
+function whenIdle(fn: () => void): void {
+  const run = () => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+  if (document.readyState === "complete") run();
+  else window.addEventListener("load", run, { once: true });
+}
+
+whenIdle(() => {
+  start().catch((error) => console.warn("Backstory could not start on this page:", error));
+});

@@ -1,0 +1,55 @@
+/** A mention on the page: where it is and which glossary entries it stands for. */
+export interface Mention {
+  range: Range;
+  /** Matcher entry index. */
+  entry: number;
+  /** Entries matched inside this mention's span, shown on its card too. */
+  nested: number[];
+  /** The page text that matched, as written. */
+  text: string;
+}
+
+/** A point on screen and what the page reports under it. */
+export interface PointerPoint {
+  x: number;
+  y: number;
+  target: EventTarget | null;
+}
+
+/**
+ * How mentions are shown and found again under the pointer. Two implementations: the CSS
+ * Custom Highlight API (the page's DOM is never touched) and wrapping in elements (only where
+ * that API is missing). The content script and its tests use only this interface.
+ */
+export interface Marker {
+  /** Replaces the marks shown with these mentions. */
+  render(mentions: readonly Mention[]): void;
+  /** The mention under a point, if any. */
+  mentionAt(point: PointerPoint): Mention | null;
+  /** The mention a focused element stands for, if any (keyboard access). */
+  mentionForFocus(el: Element): Mention | null;
+  /** Removes every mark. */
+  clear(): void;
+  /** True when rendering changes the page's DOM (the observer must ignore our own changes). */
+  readonly mutatesDom: boolean;
+}
+
+/** The highlight (and wrapper element) name: prefixed so no page would pick the same. */
+export const MARK_NAME = "backstory-mention";
+export const MARK_TAG = "backstory-mark";
+
+/** Whether (x, y) lies on one of the range's line boxes (caret APIs also answer for points beside text). */
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+/** Mentions whose range lies inside the element (a focused link that is itself a mention). */
+export function mentionInside(mentions: Iterable<Mention>, el: Element): Mention | null {
+  for (const m of mentions) {
+    if (el.contains(m.range.startContainer) && el.contains(m.range.endContainer)) return m;
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+// Shared set-up for end-to-end tests: the built extension in real Chromium, pages on 127.0.0.1.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { DIST_CHROME, type ExtensionBrowser, launchWithExtension, ROOT } from "../../scripts/lib/chromium.ts";
+import { type StaticServer, serve } from "../../scripts/lib/serve.ts";
+
+export interface Harness {
+  browser: ExtensionBrowser;
+  server: StaticServer;
+  /** Errors thrown on any page during the test: Backstory must cause none. */
+  pageErrors: string[];
+  open(path: string): Promise<Page>;
+  popup(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(pages: Record<string, string> = {}): Promise<Harness> {
+  if (!existsSync(join(DIST_CHROME, "manifest.json"))) throw new Error("dist/chrome is missing: run npm run build (npm test does)");
+  const server = await serve({ "/": join(ROOT, "test/fixtures/pages") }, pages);
+  const browser = await launchWithExtension();
+  const pageErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(`${page.url()}: console: ${m.text()}`);
+    });
+  };
+  browser.context.on("page", watch);
+  // Every request off this machine is blocked: tests must never reach the network.
+  await browser.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|about:)/, (route) => route.abort());
+  return {
+    browser,
+    server,
+    pageErrors,
+    async open(path) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+    async popup() {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
