@@ -65,7 +65,8 @@ export async function build(): Promise<Record<string, number>> {
     cpSync(join(ROOT, "src/content/content.css"), join(out, "content.css"));
     cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
     cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
-    for (const size of [16, 32, 48, 128]) cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
+    for (const size of [16, 32, 48, 128])
+      cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
     if (target === "chrome") {
       for (const file of ["content.js", "background.js", "popup.js", "glossary.json"]) {
         sizes[file] = gzipSync(readFileSync(join(out, file)), { level: 9 }).length;

@@ -50,10 +50,14 @@ export async function pointOfText(page: Page, text: string, nth = 0): Promise<{ 
         nodes.push(n as Text);
         all += (n as Text).data;
       }
+      // Whole words only: "Xi" is not the start of "Xinjiang".
+      const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
       let at = -1;
       for (let i = 0; i <= index; i++) {
-        at = all.indexOf(needle, at + 1);
-        if (at < 0) return null;
+        const found = re.exec(all);
+        if (!found) return null;
+        at = found.index;
       }
       const locate = (offset: number) => {
         let i = starts.length - 1;
@@ -148,7 +152,9 @@ export async function cardControlPoint(page: Page, label: string): Promise<{ x: 
     await cdp.detach();
     throw new Error(`no "${label}" control in the card`);
   }
-  const { model } = (await cdp.send("DOM.getBoxModel", { backendNodeId: node.backendNodeId })) as { model: { content: number[] } };
+  const { model } = (await cdp.send("DOM.getBoxModel", { backendNodeId: node.backendNodeId })) as {
+    model: { content: number[] };
+  };
   await cdp.detach();
   const [x1, y1, , , x3, y3] = model.content;
   return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };

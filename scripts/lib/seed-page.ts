@@ -8,13 +8,16 @@ export const SEED_ENV = "BACKSTORY_SEED";
 /** The seed article's text, or null (with the reason) when BACKSTORY_SEED is unset or wrong. */
 export function readSeedArticle(): { text: string } | { missing: string } {
   const dir = process.env[SEED_ENV];
-  if (!dir) return { missing: `${SEED_ENV} is not set: point it at the folder holding article.txt (../shared/seed); .ci/run does.` };
+  if (!dir)
+    return {
+      missing: `${SEED_ENV} is not set: point it at the folder holding article.txt (../shared/seed); .ci/run does.`,
+    };
   const file = join(dir, "article.txt");
   if (!existsSync(file)) return { missing: `${SEED_ENV}=${dir} has no article.txt` };
   return { text: readFileSync(file, "utf8") };
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * One paragraph per line, the first as the headline. As on real news sites, some names sit
@@ -26,7 +29,7 @@ export function seedArticleHtml(text: string): string {
   const body = lines
     .slice(1)
     .map((line) => {
-      let html = escape(line);
+      let html = escapeHtml(line);
       if (!linked && html.includes("Meng Wanzhou")) {
         html = html.replace("Meng Wanzhou", '<a href="#meng">Meng</a> Wanzhou');
         linked = true;
@@ -36,5 +39,5 @@ export function seedArticleHtml(text: string): string {
     })
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Seed article</title></head>
-<body><header>${escape(lines[0] ?? "")}</header><article>${body}</article></body></html>`;
+<body><header>${escapeHtml(lines[0] ?? "")}</header><article>${body}</article></body></html>`;
 }

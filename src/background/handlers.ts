@@ -5,14 +5,21 @@ import { loadGlossary } from "./glossary-store.ts";
 import { readSettings, updateSettings } from "./settings-store.ts";
 
 type Handlers = {
-  [T in BackgroundRequest["type"]]: (request: Extract<BackgroundRequest, { type: T }>) => Promise<BackgroundResponses[T]>;
+  [T in BackgroundRequest["type"]]: (
+    request: Extract<BackgroundRequest, { type: T }>,
+  ) => Promise<BackgroundResponses[T]>;
 };
 
 /** One handler per request type; the compiler checks every type has one. */
 export const handlers: Handlers = {
   "backstory:get-page-config": async ({ host }) => {
     const [{ compiled }, settings] = await Promise.all([loadGlossary(), readSettings()]);
-    return { matcher: compiled.matcher, categories: compiled.categories, settings, siteEnabled: isSiteEnabled(settings, host) };
+    return {
+      matcher: compiled.matcher,
+      categories: compiled.categories,
+      settings,
+      siteEnabled: isSiteEnabled(settings, host),
+    };
   },
   "backstory:lookup": async ({ ids }) => {
     const { byId } = await loadGlossary();

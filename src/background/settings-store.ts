@@ -1,5 +1,5 @@
 import browser from "webextension-polyfill";
-import { type Settings, SETTINGS_KEY, settingsFromStored, storedFromSettings } from "../shared/settings.ts";
+import { SETTINGS_KEY, type Settings, settingsFromStored, storedFromSettings } from "../shared/settings.ts";
 
 /** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
 export async function readSettings(): Promise<Settings> {

@@ -16,7 +16,11 @@ export interface Placement {
 const GAP = 6;
 const MARGIN = 8;
 
-export function placeCard(anchor: Rect, card: { width: number; height: number }, viewport: { width: number; height: number }): Placement {
+export function placeCard(
+  anchor: Rect,
+  card: { width: number; height: number },
+  viewport: { width: number; height: number },
+): Placement {
   const below = viewport.height - anchor.bottom - GAP - MARGIN;
   const above = anchor.top - GAP - MARGIN;
   const side = card.height <= below || below >= above ? "below" : "above";

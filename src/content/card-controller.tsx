@@ -40,7 +40,10 @@ export class CardController {
     if (token !== this.token || !entries.length) return;
     this.container ??= createCardContainer(this.doc);
     this.anchor = { mention, y: pointerY ?? Number.NaN };
-    render(<Card key={ids.join(" ")} entries={entries} matchedText={mention.text} onClose={this.onClose} />, this.container.mount);
+    render(
+      <Card key={ids.join(" ")} entries={entries} matchedText={mention.text} onClose={this.onClose} />,
+      this.container.mount,
+    );
     this.container.host.dataset.open = "";
     this.place();
   }
@@ -60,7 +63,8 @@ export class CardController {
     const view = this.doc.defaultView;
     const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
     const rect = this.anchorRect();
-    if (!rect || rect.bottom < 0 || rect.top > viewport.height || rect.right < 0 || rect.left > viewport.width) return false;
+    if (!rect || rect.bottom < 0 || rect.top > viewport.height || rect.right < 0 || rect.left > viewport.width)
+      return false;
     const size = card.getBoundingClientRect();
     const { left, top } = placeCard(rect, { width: size.width, height: size.height }, viewport);
     card.style.left = `${left}px`;

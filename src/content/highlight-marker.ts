@@ -1,4 +1,11 @@
-import { MARK_NAME, type Marker, type Mention, mentionInside, type PointerPoint, rangeContainsPoint } from "./mention.ts";
+import {
+  MARK_NAME,
+  type Marker,
+  type Mention,
+  mentionInside,
+  type PointerPoint,
+  rangeContainsPoint,
+} from "./mention.ts";
 
 /** The parts of the CSS Custom Highlight API we use; jsdom tests pass a fake. */
 export interface HighlightApi {

@@ -53,7 +53,8 @@ async function start(): Promise<void> {
 }
 
 function whenIdle(fn: () => void): void {
-  const run = () => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+  const run = () =>
+    window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50);
   if (document.readyState === "complete") run();
   else window.addEventListener("load", run, { once: true });
 }

@@ -1,5 +1,5 @@
-import type { Category } from "../shared/categories.ts";
 import type { Matcher } from "../matcher/types.ts";
+import type { Category } from "../shared/categories.ts";
 import type { PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
@@ -33,7 +33,12 @@ export class PageSession {
   private abort = new AbortController();
 
   constructor(private o: SessionOptions) {
-    this.card = new CardController(o.doc, o.lookup, (e) => o.matcher.entryIds[e], () => this.closeCard(true));
+    this.card = new CardController(
+      o.doc,
+      o.lookup,
+      (e) => o.matcher.entryIds[e],
+      () => this.closeCard(true),
+    );
     this.annotator = new Annotator(o.matcher, o.marker, (el) => el === this.card.host);
     this.hover = new HoverIntent<Mention>(
       (m) => void this.card.show(m, this.lastPointer.y),

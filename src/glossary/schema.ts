@@ -19,10 +19,7 @@ const plainText = (max: number) =>
     .max(max)
     .refine((s) => !MARKUP.test(s), "must be plain text, not markup");
 
-const form = plainText(120).refine(
-  (s) => /[\p{L}\p{N}]/u.test(s),
-  "must contain at least one letter or digit",
-);
+const form = plainText(120).refine((s) => /[\p{L}\p{N}]/u.test(s), "must contain at least one letter or digit");
 
 export const SourceSchema = z.object({
   title: plainText(200),

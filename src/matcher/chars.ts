@@ -48,7 +48,12 @@ function singleUnit(s: string, fallback: number): number {
 export function lowerUnit(unit: number): number {
   let l = lowerTable[unit];
   if (l === -1) {
-    l = unit < 0x80 ? (unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit) : singleUnit(String.fromCharCode(unit).toLowerCase(), unit);
+    l =
+      unit < 0x80
+        ? unit >= 0x41 && unit <= 0x5a
+          ? unit + 32
+          : unit
+        : singleUnit(String.fromCharCode(unit).toLowerCase(), unit);
     lowerTable[unit] = l;
   }
   return l;
@@ -57,7 +62,12 @@ export function lowerUnit(unit: number): number {
 export function upperUnit(unit: number): number {
   let u = upperTable[unit];
   if (u === -1) {
-    u = unit < 0x80 ? (unit >= 0x61 && unit <= 0x7a ? unit - 32 : unit) : singleUnit(String.fromCharCode(unit).toUpperCase(), unit);
+    u =
+      unit < 0x80
+        ? unit >= 0x61 && unit <= 0x7a
+          ? unit - 32
+          : unit
+        : singleUnit(String.fromCharCode(unit).toUpperCase(), unit);
     upperTable[unit] = u;
   }
   return u;
@@ -69,7 +79,8 @@ const WORD = 1;
 const NO_SPACE = 2;
 const classTable = new Int8Array(0x10000).fill(-1);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const NO_SPACE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function charClass(unit: number): number {
   let k = classTable[unit];

@@ -76,7 +76,8 @@ export function scanText(m: Matcher, text: string, out: RawMatch[] = []): RawMat
         for (let k = formStart; k < formEnd; k++) {
           const form = m.nodeForms[k];
           if (caseMatches(m.forms[form], seen, (m.formFlags[form] & EXACT_CASE) !== 0)) {
-            (found ??= []).push(form);
+            if (found) found.push(form);
+            else found = [form];
           }
         }
         if (found) out.push({ start: s, end: j, forms: found });

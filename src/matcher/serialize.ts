@@ -8,7 +8,18 @@ export type SerializedMatcher = { [K in keyof Matcher]: Matcher[K] extends Array
   format: 1;
 };
 
-const TYPED = ["entryGroup", "contextStart", "contextEntries", "formEntry", "formFlags", "nodeEdgeStart", "edgeUnit", "edgeTarget", "nodeFormStart", "nodeForms"] as const;
+const TYPED = [
+  "entryGroup",
+  "contextStart",
+  "contextEntries",
+  "formEntry",
+  "formFlags",
+  "nodeEdgeStart",
+  "edgeUnit",
+  "edgeTarget",
+  "nodeFormStart",
+  "nodeForms",
+] as const;
 
 function toBase64(view: ArrayBufferView): string {
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);

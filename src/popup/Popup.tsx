@@ -51,12 +51,21 @@ export function Popup() {
       <fieldset>
         <div class="row">
           <label>
-            <input type="checkbox" role="switch" checked={siteOn} disabled={!stats} onChange={(e) => void setSite(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={siteOn}
+              checked={siteOn}
+              disabled={!stats}
+              onChange={(e) => void setSite(e.currentTarget.checked)}
+            />
             {stats ? `On ${stats.host}` : "This site"}
           </label>
         </div>
         <p class="muted" aria-live="polite">
-          {stats ? `${total} ${total === 1 ? "mention" : "mentions"} on this page` : "Backstory does not run on this page."}
+          {stats
+            ? `${total} ${total === 1 ? "mention" : "mentions"} on this page`
+            : "Backstory does not run on this page."}
         </p>
       </fieldset>
       <fieldset>
@@ -67,13 +76,14 @@ export function Popup() {
               <input
                 type="checkbox"
                 role="switch"
+                aria-checked={settings.categories[c]}
                 checked={settings.categories[c]}
                 onChange={(e) => void setCategory(c, e.currentTarget.checked)}
               />
               {CATEGORY_LABEL[c].many}
             </label>
             {stats && (
-              <span class="count" aria-label={`${stats.counts[c]} on this page`}>
+              <span class="count" title="Mentions on this page">
                 {stats.counts[c]}
               </span>
             )}

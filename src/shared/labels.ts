@@ -13,7 +13,20 @@ export const CATEGORY_LABEL: Record<Category, { one: string; many: string }> = {
 /** "2025-06-01" as "1 June 2025", the same in every locale of the page. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
-  const month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1];
+  const month = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ][m - 1];
   return `${d} ${month} ${y}`;
 }
 

@@ -5,7 +5,12 @@ import type { Settings } from "./settings.ts";
 
 /** The reply to each request type; senders get it typed through {@link sendToBackground}. */
 export interface BackgroundResponses {
-  "backstory:get-page-config": { matcher: SerializedMatcher; categories: readonly Category[]; settings: Settings; siteEnabled: boolean };
+  "backstory:get-page-config": {
+    matcher: SerializedMatcher;
+    categories: readonly Category[];
+    settings: Settings;
+    siteEnabled: boolean;
+  };
   "backstory:lookup": { entries: Entry[] };
   "backstory:get-settings": { settings: Settings };
   "backstory:set-category": { settings: Settings };

@@ -41,7 +41,10 @@ export function settingsFromStored(raw: unknown): Settings {
 export function storedFromSettings(settings: Settings): StoredSettings {
   const stored: StoredSettings = { version: 1 };
   const categories = Object.fromEntries(
-    CATEGORIES.filter((c) => settings.categories[c] !== DEFAULT_SETTINGS.categories[c]).map((c) => [c, settings.categories[c]]),
+    CATEGORIES.filter((c) => settings.categories[c] !== DEFAULT_SETTINGS.categories[c]).map((c) => [
+      c,
+      settings.categories[c],
+    ]),
   );
   if (Object.keys(categories).length) stored.categories = categories;
   if (settings.disabledSites.length) stored.disabledSites = [...new Set(settings.disabledSites)].sort();

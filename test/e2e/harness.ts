@@ -16,7 +16,8 @@ export interface Harness {
 }
 
 export async function startHarness(pages: Record<string, string> = {}): Promise<Harness> {
-  if (!existsSync(join(DIST_CHROME, "manifest.json"))) throw new Error("dist/chrome is missing: run npm run build (npm test does)");
+  if (!existsSync(join(DIST_CHROME, "manifest.json")))
+    throw new Error("dist/chrome is missing: run npm run build (npm test does)");
   const server = await serve({ "/": join(ROOT, "test/fixtures/pages") }, pages);
   const browser = await launchWithExtension();
   const pageErrors: string[] = [];
@@ -28,7 +29,9 @@ export async function startHarness(pages: Record<string, string> = {}): Promise<
   };
   browser.context.on("page", watch);
   // Every request off this machine is blocked: tests must never reach the network.
-  await browser.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|about:)/, (route) => route.abort());
+  await browser.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|about:)/, (route) =>
+    route.abort(),
+  );
   return {
     browser,
     server,

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardText, hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import {
+  cardControlPoint,
+  cardText,
+  hoverText,
+  markedTexts,
+  waitForCard,
+  waitForMarks,
+} from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -34,12 +41,16 @@ describe("a reader on the demo article", () => {
     const text = await waitForCard(page, "Meng Wanzhou");
     expect(text).toMatch(/Person/);
     expect(text).toMatch(/Huawei/);
-    // Moving quickly onto the card keeps it open.
-    const box = await page.evaluate(() => {
-      const host = document.querySelector("backstory-card-host");
-      return host ? true : false;
-    });
-    expect(box).toBe(true);
+    // Moving onto the card (across the gap) keeps it open past the grace delay.
+    const link = await cardControlPoint(page, "Wikipedia: Meng Wanzhou");
+    await page.mouse.move(link.x, link.y, { steps: 5 });
+    await page.waitForTimeout(800);
+    expect(await cardText(page)).toContain("Meng Wanzhou");
+    // Leaving card and mention closes it after the grace delay.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => cardText(page)).toBe("");
+    await hoverText(page, "Wanzhou");
+    await waitForCard(page, "Meng Wanzhou");
     await page.keyboard.press("Escape");
     await expect.poll(() => cardText(page)).toBe("");
     await page.close();

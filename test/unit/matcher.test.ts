@@ -39,7 +39,10 @@ const matcher = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(co
 function mentions(text: string) {
   const raw = scanText(matcher, text);
   const licensed = licensedEntries(matcher, [raw]);
-  return resolveBlock(matcher, raw, licensed, () => true).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
+  return resolveBlock(matcher, raw, licensed, () => true).map((m) => [
+    text.slice(m.start, m.end),
+    matcher.entryIds[m.entry],
+  ]);
 }
 
 describe("scanText and resolveBlock", () => {
@@ -78,7 +81,9 @@ describe("scanText and resolveBlock", () => {
   });
 
   it("folds quotes, dashes, spaces and soft hyphens", () => {
-    expect(mentions("Wang demanded the \u201ctwo lists\u201d and two lists")).toEqual([['\u201ctwo lists\u201d', "two-lists"]]);
+    expect(mentions("Wang demanded the \u201ctwo lists\u201d and two lists")).toEqual([
+      ["\u201ctwo lists\u201d", "two-lists"],
+    ]);
     expect(mentions("John\u00a0F.\n  Kerry")).toEqual([["John\u00a0F.\n  Kerry", "kerry"]]);
     expect(mentions("Meng Wan\u00adzhou")).toEqual([["Meng Wan\u00adzhou", "meng"]]);
   });

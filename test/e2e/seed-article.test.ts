@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIST_CHROME, ROOT } from "../../scripts/lib/chromium.ts";
+import { cardText, hoverText, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { readSeedArticle, SEED_ENV, seedArticleHtml } from "../../scripts/lib/seed-page.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+const seed = readSeedArticle();
+if ("missing" in seed) {
+  console.warn(`\n*** SKIPPING the seed-article test: ${seed.missing} ***\n`);
+}
+const expected = JSON.parse(readFileSync(join(ROOT, "test/fixtures/demo/seed-terms.json"), "utf8")) as {
+  terms: { text: string; entry: string }[];
+  bylines: string[];
+};
+const titles = new Map<string, string>(
+  (JSON.parse(readFileSync(join(DIST_CHROME, "glossary.json"), "utf8")).entries as { id: string; title: string }[]).map(
+    (e) => [e.id, e.title],
+  ),
+);
+
+describe.skipIf("missing" in seed)(`the seed article (${SEED_ENV})`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ "/seed.html": "text" in seed ? seedArticleHtml(seed.text) : "" });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("explains every mention listed in TERMS.md", { timeout: 120_000 }, async () => {
+    const page = await h.open("/seed.html");
+    await waitForMarks(page, 20);
+    const failures: string[] = [];
+    for (const { text, entry } of expected.terms) {
+      const title = titles.get(entry);
+      if (!title) {
+        failures.push(`${entry}: no such entry`);
+        continue;
+      }
+      await page.keyboard.press("Escape");
+      await page.mouse.move(2, 2);
+      await expect.poll(() => cardText(page)).toBe("");
+      await hoverText(page, text);
+      try {
+        await waitForCard(page, title, 3000);
+      } catch (e) {
+        failures.push(`"${text}" → ${entry}: ${(e as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("annotates the headline's Kerry (the full name comes later) but none of the bylines", async () => {
+    const page = await h.open("/seed.html");
+    const marks = await waitForMarks(page, 20);
+    expect(marks[0]).toBe("Kerry");
+    for (const name of expected.bylines) {
+      expect(marks.some((m) => name.includes(m) || m.includes(name))).toBe(false);
+      await hoverText(page, name);
+      await page.waitForTimeout(500);
+      expect(await cardText(page)).toBe("");
+    }
+    expect(marks).toContain("SEOUL");
+    expect(marks).toContain("Meng"); // in "Meng’s", curly possessive
+  });
+
+  it("causes no page errors", () => {
+    expect(h.pageErrors).toEqual([]);
+  });
+});
+
+it.runIf("missing" in seed)(`needs ${SEED_ENV} to test the seed article`, () => {
+  console.warn(`${SEED_ENV} is unset: the seed-article checks did not run.`);
+});
