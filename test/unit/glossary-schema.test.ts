@@ -1,0 +1,229 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readPacks } from "../../scripts/lib/read-packs.ts";
+import { type PackSource, validatePacks } from "../../src/glossary/load.ts";
+import { EntrySchema, type EntryInput, MAX_SUMMARY_WORDS } from "../../src/glossary/schema.ts";
+
+const entry = (overrides: Record<string, unknown> = {}): EntryInput =>
+  ({
+    id: "meng-wanzhou",
+    title: "Meng Wanzhou",
+    category: "person",
+    forms: ["Meng Wanzhou"],
+    shortForms: ["Meng"],
+    summary: "Deputy chair and chief financial officer of Huawei.",
+    asOf: "2025-06-01",
+    sources: [{ title: "Wikipedia: Meng Wanzhou", url: "https://en.wikipedia.org/wiki/Meng_Wanzhou" }],
+    related: ["huawei"],
+    ...overrides,
+  }) as EntryInput;
+
+const huawei = (): EntryInput => ({
+  id: "huawei",
+  title: "Huawei",
+  category: "organization",
+  forms: ["Huawei"],
+  summary: "Chinese maker of telecoms equipment and phones.",
+  sources: [{ title: "Huawei", url: "https://www.huawei.com/en/" }],
+});
+
+const pack = (file: string, entries: unknown[], name = "test"): PackSource => ({
+  file,
+  text: JSON.stringify({ pack: name, title: "Test pack", entries }),
+});
+
+/** Validates one pack holding `huawei` plus the given entry; returns the errors. */
+function errorsFor(e: unknown, file = "packs/test.json"): string[] {
+  return validatePacks([pack(file, [huawei(), e])]).errors;
+}
+
+/** The one error reported, checked to name the file, the entry and the field. */
+function expectOneError(errors: string[], file: string, id: string, field: string): string {
+  expect(errors).toHaveLength(1);
+  const [error] = errors;
+  expect(error.startsWith(`${file}: `)).toBe(true);
+  expect(error).toContain(`entry "${id}"`);
+  expect(error).toContain(`field "${field}"`);
+  return error;
+}
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+
+describe("EntrySchema", () => {
+  it("accepts a valid entry and fills in defaults", () => {
+    const parsed = EntrySchema.parse({ ...huawei(), title: "  Huawei  " });
+    expect(parsed.title).toBe("Huawei");
+    expect(parsed.shortForms).toEqual([]);
+    expect(parsed.context).toEqual([]);
+    expect(parsed.related).toEqual([]);
+    expect(parsed.asOf).toBeUndefined();
+  });
+
+  it("counts summary words, allowing exactly the maximum", () => {
+    expect(EntrySchema.safeParse(entry({ summary: words(MAX_SUMMARY_WORDS) })).success).toBe(true);
+    expect(EntrySchema.safeParse(entry({ summary: words(MAX_SUMMARY_WORDS + 1) })).success).toBe(false);
+  });
+
+  it("accepts real dates, including 29 February of a leap year", () => {
+    expect(EntrySchema.safeParse(entry({ asOf: "2024-02-29" })).success).toBe(true);
+    expect(EntrySchema.safeParse(entry({ asOf: "2025-02-29" })).success).toBe(false);
+    expect(EntrySchema.safeParse(entry({ asOf: "2025-6-1" })).success).toBe(false);
+  });
+
+  it("rejects forms without a letter or digit, and entity-like markup", () => {
+    expect(EntrySchema.safeParse(entry({ forms: ["---"] })).success).toBe(false);
+    expect(EntrySchema.safeParse(entry({ title: "AT&amp;T" })).success).toBe(false);
+    expect(EntrySchema.safeParse(entry({ title: "AT&T" })).success).toBe(true);
+  });
+});
+
+describe("validatePacks", () => {
+  it("passes a valid pack", () => {
+    const { packs, errors } = validatePacks([pack("packs/test.json", [huawei(), entry()], "test")]);
+    expect(errors).toEqual([]);
+    expect(packs).toHaveLength(1);
+    expect(packs[0]).toMatchObject({ pack: "test", title: "Test pack", file: "packs/test.json" });
+    expect(packs[0].entries.map((e) => e.id)).toEqual(["huawei", "meng-wanzhou"]);
+  });
+
+  it("reports a bad id", () => {
+    const error = expectOneError(errorsFor(entry({ id: "Meng_Wanzhou" })), "packs/test.json", "Meng_Wanzhou", "id");
+    expect(error).toMatch(/kebab-case/);
+  });
+
+  it("reports an unknown category", () => {
+    expectOneError(errorsFor(entry({ category: "people" })), "packs/test.json", "meng-wanzhou", "category");
+  });
+
+  it("reports a source URL that is not https", () => {
+    const e = entry({ sources: [{ title: "Wikipedia", url: "http://en.wikipedia.org/wiki/Meng_Wanzhou" }] });
+    const error = expectOneError(errorsFor(e), "packs/test.json", "meng-wanzhou", "sources.0.url");
+    expect(error).toMatch(/https/);
+  });
+
+  it("reports a summary over the word limit", () => {
+    const error = expectOneError(
+      errorsFor(entry({ summary: words(MAX_SUMMARY_WORDS + 1) })),
+      "packs/test.json",
+      "meng-wanzhou",
+      "summary",
+    );
+    expect(error).toContain(`${MAX_SUMMARY_WORDS} words`);
+  });
+
+  it("reports markup in a summary", () => {
+    const e = entry({ summary: "Chief financial officer of <b>Huawei</b>." });
+    const error = expectOneError(errorsFor(e), "packs/test.json", "meng-wanzhou", "summary");
+    expect(error).toMatch(/plain text/);
+  });
+
+  it("reports a date that is not on the calendar", () => {
+    const error = expectOneError(errorsFor(entry({ asOf: "2025-02-30" })), "packs/test.json", "meng-wanzhou", "asOf");
+    expect(error).toMatch(/calendar date/);
+  });
+
+  it("reports empty forms", () => {
+    expectOneError(errorsFor(entry({ forms: [] })), "packs/test.json", "meng-wanzhou", "forms");
+  });
+
+  it("reports related and context ids that name no entry", () => {
+    const related = expectOneError(
+      errorsFor(entry({ related: ["huawei", "ren-zhengfei"] })),
+      "packs/test.json",
+      "meng-wanzhou",
+      "related",
+    );
+    expect(related).toContain('"ren-zhengfei"');
+    const context = expectOneError(
+      errorsFor(entry({ context: ["no-such-entry"] })),
+      "packs/test.json",
+      "meng-wanzhou",
+      "context",
+    );
+    expect(context).toContain('"no-such-entry"');
+  });
+
+  it("resolves related ids across packs", () => {
+    const { errors } = validatePacks([pack("packs/a.json", [entry()], "a"), pack("packs/b.json", [huawei()], "b")]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports an id used in two packs, in the second pack", () => {
+    const { errors } = validatePacks([
+      pack("packs/a.json", [huawei()], "a"),
+      pack("packs/b.json", [{ ...huawei(), forms: ["Huawei Technologies"] }], "b"),
+    ]);
+    const error = expectOneError(errors, "packs/b.json", "huawei", "id");
+    expect(error).toContain("packs/a.json");
+  });
+
+  it("reports one full form given to two entries", () => {
+    const other = entry({ id: "sabrina-meng", title: "Sabrina Meng", forms: ["Sabrina Meng", "Meng Wanzhou"] });
+    const { errors } = validatePacks([pack("packs/test.json", [huawei(), entry(), other])]);
+    const error = expectOneError(errors, "packs/test.json", "sabrina-meng", "forms");
+    expect(error).toContain('"Meng Wanzhou"');
+    expect(error).toContain('"meng-wanzhou"');
+  });
+
+  it("lets two entries share a short form", () => {
+    const other = entry({ id: "meng-jianzhu", title: "Meng Jianzhu", forms: ["Meng Jianzhu"], related: [] });
+    expect(validatePacks([pack("packs/test.json", [huawei(), entry(), other])]).errors).toEqual([]);
+  });
+
+  it("reports a file that is not JSON, and goes on with the others", () => {
+    const { packs, errors } = validatePacks([
+      { file: "packs/broken.json", text: '{"pack": "broken", ' },
+      pack("packs/test.json", [huawei(), entry()]),
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^packs\/broken\.json: not valid JSON/);
+    expect(packs.map((p) => p.file)).toEqual(["packs/test.json"]);
+  });
+
+  it("reports a malformed pack head", () => {
+    const { errors } = validatePacks([{ file: "packs/x.json", text: JSON.stringify({ pack: "X Y", entries: [] }) }]);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.startsWith("packs/x.json: "))).toBe(true);
+    expect(errors.some((e) => e.includes('field "pack"'))).toBe(true);
+    expect(errors.some((e) => e.includes('field "title"'))).toBe(true);
+  });
+
+  it("reports every problem of an entry, not only the first", () => {
+    const e = entry({ category: "people", asOf: "2025-13-01", summary: "<i>x</i>" });
+    const errors = errorsFor(e);
+    expect(errors).toHaveLength(3);
+    for (const field of ["category", "asOf", "summary"]) {
+      expect(errors.some((x) => x.includes('entry "meng-wanzhou"') && x.includes(`field "${field}"`))).toBe(true);
+    }
+  });
+
+  it("labels an entry without a usable id by its position", () => {
+    const { id: _, ...noId } = entry() as Record<string, unknown>;
+    const errors = errorsFor(noId);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("entry #2");
+    expect(errors[0]).toContain('field "id"');
+  });
+});
+
+describe("the bundled glossary", () => {
+  const { packs, errors } = validatePacks(readPacks());
+  const ids = new Set(packs.flatMap((p) => p.entries.map((e) => e.id)));
+
+  it("validates with no errors", () => {
+    expect(errors).toEqual([]);
+  });
+
+  it("holds at least 150 entries in several packs", () => {
+    expect(packs.length).toBeGreaterThan(1);
+    expect(ids.size).toBeGreaterThanOrEqual(150);
+  });
+
+  it("has every entry the demo article's terms refer to", () => {
+    const seed = JSON.parse(readFileSync(new URL("../fixtures/demo/seed-terms.json", import.meta.url), "utf8")) as {
+      terms: { text: string; entry: string }[];
+    };
+    expect(seed.terms.length).toBeGreaterThan(0);
+    expect(seed.terms.map((t) => t.entry).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});

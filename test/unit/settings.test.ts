@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "../../src/shared/categories.ts";
+import {
+  DEFAULT_SETTINGS,
+  isSiteEnabled,
+  type Settings,
+  settingsFromStored,
+  storedFromSettings,
+} from "../../src/shared/settings.ts";
+
+const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
+
+const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites: string[] = []): Settings => ({
+  categories: { ...DEFAULT_SETTINGS.categories, ...overrides },
+  disabledSites,
+});
+
+describe("settingsFromStored", () => {
+  it("gives the defaults when nothing is stored", () => {
+    for (const raw of [undefined, null, {}]) {
+      expect(settingsFromStored(raw)).toEqual({ categories: allOn, disabledSites: [] });
+    }
+  });
+
+  it("applies what is stored over the defaults", () => {
+    const got = settingsFromStored({ version: 1, categories: { person: false }, disabledSites: ["example.com"] });
+    expect(got).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["example.com"] });
+  });
+
+  it("falls back to the defaults for malformed data", () => {
+    const malformed: unknown[] = [
+      "settings",
+      42,
+      [],
+      { version: 2, categories: { person: false } },
+      { categories: { person: false } },
+      { version: 1, categories: { person: "no" } },
+      { version: 1, categories: [] },
+      { version: 1, disabledSites: "example.com" },
+      { version: 1, disabledSites: [42] },
+      { version: 1, disabledSites: [""] },
+      { version: 1, disabledSites: ["x".repeat(254)] },
+    ];
+    for (const raw of malformed) {
+      expect(settingsFromStored(raw), JSON.stringify(raw)).toEqual({ categories: allOn, disabledSites: [] });
+    }
+  });
+
+  it("never hands out the shared defaults object", () => {
+    const a = settingsFromStored(undefined);
+    a.categories.person = false;
+    a.disabledSites.push("example.com");
+    expect(DEFAULT_SETTINGS.categories.person).toBe(true);
+    expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
+    expect(settingsFromStored(undefined)).toEqual({ categories: allOn, disabledSites: [] });
+  });
+});
+
+describe("storedFromSettings", () => {
+  it("stores only the version for the defaults", () => {
+    expect(storedFromSettings(DEFAULT_SETTINGS)).toEqual({ version: 1 });
+    expect(storedFromSettings(settingsFromStored(undefined))).toEqual({ version: 1 });
+  });
+
+  it("stores only what differs from the defaults", () => {
+    expect(storedFromSettings(settings({ place: false }))).toEqual({ version: 1, categories: { place: false } });
+    expect(storedFromSettings(settings({}, ["b.example", "a.example", "b.example"]))).toEqual({
+      version: 1,
+      disabledSites: ["a.example", "b.example"],
+    });
+  });
+
+  it("round-trips through storage", () => {
+    const cases = [
+      settings(),
+      settings({ person: false, concept: false }),
+      settings({}, ["example.com"]),
+      settings({ event: false }, ["news.example", "example.org"]),
+    ];
+    for (const s of cases) {
+      const stored = JSON.parse(JSON.stringify(storedFromSettings(s)));
+      const back = settingsFromStored(stored);
+      expect(back.categories).toEqual(s.categories);
+      expect(back.disabledSites).toEqual([...s.disabledSites].sort());
+      expect(storedFromSettings(back)).toEqual(stored);
+    }
+  });
+});
+
+describe("isSiteEnabled", () => {
+  it("is on unless the site is disabled", () => {
+    const s = settings({}, ["example.com"]);
+    expect(isSiteEnabled(s, "example.com")).toBe(false);
+    expect(isSiteEnabled(s, "news.example.com")).toBe(true);
+    expect(isSiteEnabled(s, "example.org")).toBe(true);
+    expect(isSiteEnabled(DEFAULT_SETTINGS, "example.com")).toBe(true);
+  });
+
+  it("ignores the case of the host", () => {
+    const s = settings({}, ["example.com"]);
+    expect(isSiteEnabled(s, "Example.COM")).toBe(false);
+    expect(isSiteEnabled(s, "EXAMPLE.COM")).toBe(false);
+  });
+});
