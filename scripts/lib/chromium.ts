@@ -23,14 +23,19 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with the extension in `dir` (headless unless `headed`). */
-export async function launchWithExtension(dir = DIST_CHROME, { headed = false } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  dir = DIST_CHROME,
+  { headed = false, hasTouch = false, profileDir = "" } = {},
+): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
-  const profile = mkdtempSync(join(tmpdir(), "backstory-profile-"));
+  // A given profile survives close (to test a browser restart); a fresh one is removed.
+  const profile = profileDir || mkdtempSync(join(tmpdir(), "backstory-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: !headed,
     viewport: { width: 1280, height: 900 },
+    hasTouch,
     args: [
       ...(headed ? [] : ["--headless=new"]),
       "--no-sandbox",
@@ -53,7 +58,7 @@ export async function launchWithExtension(dir = DIST_CHROME, { headed = false } 
     extensionId,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { markedTexts, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { startHarness } from "./harness.ts";
+
+const profileDir = mkdtempSync(join(tmpdir(), "backstory-restart-"));
+afterAll(() => rmSync(profileDir, { recursive: true, force: true }));
+
+it("keeps switches across a browser restart", async () => {
+  const first = await startHarness({}, { profileDir });
+  const popup = await first.popup();
+  await popup.getByRole("switch", { name: "Places" }).uncheck();
+  await expect.poll(() => popup.getByRole("switch", { name: "Places" }).isChecked()).toBe(false);
+  await first.close();
+
+  const second = await startHarness({}, { profileDir });
+  try {
+    const page = await second.open("/demo-article.html");
+    const marks = await waitForMarks(page, 5);
+    expect(marks).not.toContain("Tianjin");
+    expect(marks).toContain("COP26");
+    const popup2 = await second.popup();
+    expect(await popup2.getByRole("switch", { name: "Places" }).isChecked()).toBe(false);
+    await popup2.getByRole("switch", { name: "Places" }).check();
+    await expect.poll(() => markedTexts(page)).toContain("Tianjin");
+    expect(second.pageErrors).toEqual([]);
+  } finally {
+    await second.close();
+  }
+});
