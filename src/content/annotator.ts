@@ -15,6 +15,7 @@ interface ScannedBlock {
  */
 export class Annotator {
   private scanned: ScannedBlock[] = [];
+  private root: Node | null = null;
   private licensed = new Set<number>();
   private current: Mention[] = [];
 
@@ -26,8 +27,15 @@ export class Annotator {
 
   /** Reads the page's text under `root` and marks what `include` lets through. */
   scan(root: Node, include: (entry: number) => boolean): void {
+    this.root = root;
+    this.read();
+    this.mark(include);
+  }
+
+  private read(): void {
     this.marker.clear();
-    this.scanned = collectTextBlocks(root, this.isOwn).map((block) => ({
+    if (!this.root) return;
+    this.scanned = collectTextBlocks(this.root, this.isOwn).map((block) => ({
       block,
       matches: scanText(this.matcher, block.text),
     }));
@@ -35,11 +43,13 @@ export class Annotator {
       this.matcher,
       this.scanned.map((s) => s.matches),
     );
-    this.mark(include);
   }
 
   /** Re-marks from the last scan with a new filter (categories switched on or off). */
   mark(include: (entry: number) => boolean): void {
+    // A marker that wraps text has split the text nodes the last scan recorded; unwrapping
+    // leaves them split, so the scan must be read again (the text itself is unchanged).
+    if (this.marker.mutatesDom && this.current.length) this.read();
     const mentions: Mention[] = [];
     for (const { block, matches } of this.scanned) {
       for (const r of resolveBlock(this.matcher, matches, this.licensed, include)) {

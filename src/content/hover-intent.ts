@@ -97,7 +97,13 @@ export class HoverIntent<T> {
     if (this.shown === null || this.overCard || this.overShown || this.hideTimer) return;
     this.hideTimer = this.timers.set(() => {
       this.hideTimer = 0;
-      this.close();
+      // Only the open card goes: a show already pending for another mention still happens.
+      this.overCard = false;
+      this.overShown = false;
+      if (this.shown !== null) {
+        this.shown = null;
+        this.onHide();
+      }
     }, this.delays.hide);
   }
 

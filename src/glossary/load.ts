@@ -46,7 +46,11 @@ export function validatePacks(sources: PackSource[]): { packs: LoadedPack[]; err
       const parsed = EntrySchema.safeParse(raw);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          errors.push(`${file}: ${label} field "${issue.path.join(".")}": ${issue.message}`);
+          const keys = issue.code === "unrecognized_keys" ? issue.keys : [""];
+          for (const key of keys) {
+            const field = [...issue.path, ...(key ? [key] : [])].join(".");
+            errors.push(`${file}: ${label} field "${field}": ${key ? "unknown field" : issue.message}`);
+          }
         }
         return;
       }

@@ -28,14 +28,28 @@ export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 export const SETTINGS_KEY = "settings";
 
-/** Reads stored settings leniently: what is malformed falls back to its default. */
+/**
+ * Reads stored settings field by field: what is malformed falls back to its default, what is
+ * intact is kept (one bad host does not cost the reader their category switches).
+ */
 export function settingsFromStored(raw: unknown): Settings {
-  const parsed = StoredSettingsSchema.safeParse(raw);
-  if (!parsed.success) return structuredClone(DEFAULT_SETTINGS);
-  return {
-    categories: { ...DEFAULT_SETTINGS.categories, ...parsed.data.categories },
-    disabledSites: parsed.data.disabledSites ?? [],
-  };
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  if (typeof raw !== "object" || raw === null) return settings;
+  const { version, categories, disabledSites } = raw as Record<string, unknown>;
+  if (version !== 1) return settings; // written by another version: migrations come with version 2
+  if (typeof categories === "object" && categories !== null) {
+    for (const c of CATEGORIES) {
+      const value = (categories as Record<string, unknown>)[c];
+      if (typeof value === "boolean") settings.categories[c] = value;
+    }
+  }
+  if (Array.isArray(disabledSites)) {
+    settings.disabledSites = disabledSites
+      .filter((h): h is string => HostSchema.safeParse(h).success)
+      .map((h) => h.toLowerCase())
+      .slice(0, 10_000);
+  }
+  return settings;
 }
 
 export function storedFromSettings(settings: Settings): StoredSettings {

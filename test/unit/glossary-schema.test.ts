@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPacks } from "../../scripts/lib/read-packs.ts";
 import { type PackSource, validatePacks } from "../../src/glossary/load.ts";
-import { EntrySchema, type EntryInput, MAX_SUMMARY_WORDS } from "../../src/glossary/schema.ts";
+import { type EntryInput, EntrySchema, MAX_SUMMARY_WORDS } from "../../src/glossary/schema.ts";
 
 const entry = (overrides: Record<string, unknown> = {}): EntryInput =>
   ({

@@ -46,6 +46,16 @@ describe("settingsFromStored", () => {
     }
   });
 
+  it("keeps the intact fields when another is malformed, and lower-cases hosts", () => {
+    expect(
+      settingsFromStored({
+        version: 1,
+        categories: { person: false, event: "no" },
+        disabledSites: ["", "News.Example", 7],
+      }),
+    ).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["news.example"] });
+  });
+
   it("never hands out the shared defaults object", () => {
     const a = settingsFromStored(undefined);
     a.categories.person = false;
