@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { validatePacks } from "../src/glossary/load.ts";
 import { readPacks } from "./lib/read-packs.ts";
@@ -62,7 +63,7 @@ export async function build(): Promise<Record<string, number>> {
     await bundle(target, out);
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(target), null, 2)}\n`);
     writeFileSync(join(out, "glossary.json"), JSON.stringify(glossary));
-    cpSync(join(ROOT, "src/content/content.css"), join(out, "content.css"));
+    writeFileSync(join(out, "content.css"), MARK_CSS);
     cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
     cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
     for (const size of [16, 32, 48, 128])

@@ -13,7 +13,15 @@ export function markedTexts(page: Page): Promise<string[]> {
       const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
       const highlight = registry?.get(name);
       if (highlight) {
-        return [...highlight].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+        // Ranges in shadow trees cannot be compared with the document's: document order first, then each tree's.
+        const byRoot = new Map<Node, Range[]>();
+        for (const r of highlight) {
+          const root = r.startContainer.getRootNode();
+          byRoot.set(root, [...(byRoot.get(root) ?? []), r]);
+        }
+        return [...byRoot.values()].flatMap((rs) =>
+          rs.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString()),
+        );
       }
       return [...document.querySelectorAll("backstory-mark[tabindex]")].map((m) => m.textContent ?? "");
     },

@@ -1,83 +1,190 @@
-import { licensedEntries, resolveBlock } from "../matcher/resolve.ts";
+import { type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { type RawMatch, scanText } from "../matcher/scan.ts";
-import type { Matcher } from "../matcher/types.ts";
+import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
 import type { Marker, Mention } from "./mention.ts";
-import { collectTextBlocks, pointAt, type TextBlock } from "./text-blocks.ts";
+import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
 
-interface ScannedBlock {
+/** A block read from the page, its matches, and the mentions last resolved from them. */
+interface BlockState {
   block: TextBlock;
   matches: RawMatch[];
+  hasShortForm: boolean;
+  mentions: Mention[];
+  resolved: boolean;
 }
 
+/** Texts longer than this are scanned in chunks, so one huge text node cannot make a long task. */
+export const SCAN_CHUNK = 32_768;
+
 /**
- * Finds mentions in a page and hands them to a marker. Scanning (the costly part) is kept
- * apart from resolving (cheap), so a settings change re-resolves without re-reading the page.
+ * Finds mentions in a page and hands them to a marker. Reading and scanning (the costly
+ * parts) are incremental — blocks are added as they are read and removed when the page drops
+ * them — while resolving is cheap and redone wherever a block or its licensing changed, so a
+ * settings change re-marks without re-reading the page.
  */
 export class Annotator {
-  private scanned: ScannedBlock[] = [];
-  private root: Node | null = null;
+  /** Keyed by a block's first text node: a block read twice (a rescan racing a full pass) replaces itself. */
+  private blocks = new Map<Text, BlockState>();
+  /** Entries with a full form on the page, and those they license through `context`. */
+  private present = new Set<number>();
   private licensed = new Set<number>();
-  private current: Mention[] = [];
+  private licensingChanged = false;
+  private include: (entry: number) => boolean = () => true;
+  private root: Node | null = null;
+  private withContext: number[];
 
   constructor(
     private matcher: Matcher,
     private marker: Marker,
     private isOwn: (el: Element) => boolean,
-  ) {}
+  ) {
+    this.withContext = [];
+    for (let e = 0; e < matcher.entryIds.length; e++) {
+      if (matcher.contextStart[e + 1] > matcher.contextStart[e]) this.withContext.push(e);
+    }
+  }
 
-  /** Reads the page's text under `root` and marks what `include` lets through. */
+  /** Reads the page's text under `root` at once and marks what `include` lets through. */
   scan(root: Node, include: (entry: number) => boolean): void {
+    this.reset();
     this.root = root;
-    this.read();
-    this.mark(include);
+    this.include = include;
+    this.addBlocks(new TextBlockReader(root, this.isOwn).read());
+    this.refresh();
   }
 
-  private read(): void {
+  /** Forgets every block and mark; `include` filters what is marked from now on. */
+  reset(include = this.include): void {
+    this.include = include;
+    this.blocks.clear();
+    this.present.clear();
+    this.licensed.clear();
     this.marker.clear();
-    if (!this.root) return;
-    this.scanned = collectTextBlocks(this.root, this.isOwn).map((block) => ({
-      block,
-      matches: scanText(this.matcher, block.text),
-    }));
-    this.licensed = licensedEntries(
-      this.matcher,
-      this.scanned.map((s) => s.matches),
-    );
   }
 
-  /** Re-marks from the last scan with a new filter (categories switched on or off). */
-  mark(include: (entry: number) => boolean): void {
-    // A marker that wraps text has split the text nodes the last scan recorded; unwrapping
-    // leaves them split, so the scan must be read again (the text itself is unchanged).
-    if (this.marker.mutatesDom && this.current.length) this.read();
-    const mentions: Mention[] = [];
-    for (const { block, matches } of this.scanned) {
-      for (const r of resolveBlock(this.matcher, matches, this.licensed, include)) {
-        const start = pointAt(block, r.start, false);
-        const end = pointAt(block, r.end, true);
-        const range = block.nodes[0].ownerDocument.createRange();
-        range.setStart(start.node, start.offset);
-        range.setEnd(end.node, end.offset);
-        mentions.push({ range, entry: r.entry, nested: r.nested, text: block.text.slice(r.start, r.end) });
+  /** Scans newly read blocks (not yet marked: call refresh). */
+  addBlocks(blocks: readonly TextBlock[]): void {
+    for (const block of blocks) this.addBlock(block, this.scanBlock(block.text));
+  }
+
+  /** Scans the part of a block's text where matches start in [from, to), in chunks. */
+  scanBlock(text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
+    for (let at = from; at < to; at += SCAN_CHUNK) scanText(this.matcher, text, out, at, Math.min(to, at + SCAN_CHUNK));
+    return out;
+  }
+
+  addBlock(block: TextBlock, matches: RawMatch[]): void {
+    let hasShortForm = false;
+    for (const match of matches) {
+      for (const form of match.forms) {
+        if (this.matcher.formFlags[form] & SHORT_FORM) hasShortForm = true;
+        else this.notePresent(this.matcher.formEntry[form]);
       }
     }
-    this.current = mentions;
-    this.marker.render(mentions);
+    const first = block.nodes[0];
+    const old = this.blocks.get(first);
+    if (old) this.blocks.delete(first); // keeps insertion order meaningful; licensing only grows here
+    this.blocks.set(first, { block, matches, hasShortForm, mentions: old?.mentions ?? [], resolved: false });
+  }
+
+  private notePresent(entry: number): void {
+    if (this.present.has(entry)) return;
+    this.present.add(entry);
+    this.licensed.add(entry);
+    this.licensingChanged = true;
+    const m = this.matcher;
+    for (const e of this.withContext) {
+      if (this.licensed.has(e)) continue;
+      for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
+        if (m.contextEntries[k] === entry) this.licensed.add(e);
+      }
+    }
+  }
+
+  /**
+   * Drops blocks whose text left the page or lies under one of `roots` (about to be read
+   * again). Licensing is recomputed: a full form that left may no longer license a short one.
+   */
+  removeBlocks(roots: readonly Node[]): void {
+    let removed = false;
+    for (const [first, state] of this.blocks) {
+      if (first.isConnected && !roots.some((r) => r.contains(first))) continue;
+      this.blocks.delete(first);
+      removed ||= state.matches.length > 0;
+    }
+    if (!removed) return;
+    this.present.clear();
+    this.licensed.clear();
+    for (const state of this.blocks.values()) {
+      for (const match of state.matches) {
+        for (const form of match.forms) {
+          if (!(this.matcher.formFlags[form] & SHORT_FORM)) this.notePresent(this.matcher.formEntry[form]);
+        }
+      }
+    }
+    this.licensingChanged = true;
+  }
+
+  /** Re-marks with a new filter (categories switched on or off), without re-reading the page. */
+  mark(include: (entry: number) => boolean): void {
+    // A marker that wraps text has split the text nodes the blocks recorded; unwrapping leaves
+    // them split, so the page must be read again (its text is unchanged).
+    if (this.marker.mutatesDom && this.root) {
+      this.scan(this.root, include);
+      return;
+    }
+    this.include = include;
+    for (const state of this.blocks.values()) state.resolved = false;
+    this.refresh();
+  }
+
+  /** Resolves what changed (new blocks, blocks whose short forms' licensing changed) and marks. */
+  refresh(): void {
+    for (const state of this.blocks.values()) {
+      if (state.resolved && !(this.licensingChanged && state.hasShortForm)) continue;
+      const resolved = resolveBlock(this.matcher, state.matches, this.licensed, this.include);
+      state.mentions = this.toMentions(state, resolved);
+      state.resolved = true;
+    }
+    this.licensingChanged = false;
+    this.marker.render(this.mentions);
+  }
+
+  /** Mentions for a block's resolution, reusing the previous objects where nothing changed. */
+  private toMentions(state: BlockState, resolved: ResolvedMention[]): Mention[] {
+    const previous = new Map(state.mentions.map((m) => [`${m.start}:${m.end}:${m.entry}:${m.nested}`, m]));
+    const { block } = state;
+    return resolved.map((r) => {
+      const reused = previous.get(`${r.start}:${r.end}:${r.entry}:${r.nested}`);
+      if (reused) return reused;
+      const start = pointAt(block, r.start, false);
+      const end = pointAt(block, r.end, true);
+      const range = block.nodes[0].ownerDocument.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      return {
+        range,
+        entry: r.entry,
+        nested: r.nested,
+        text: block.text.slice(r.start, r.end),
+        start: r.start,
+        end: r.end,
+      };
+    });
   }
 
   clear(): void {
-    this.current = [];
-    this.marker.clear();
+    this.reset();
   }
 
-  get mentions(): readonly Mention[] {
-    return this.current;
+  get mentions(): Mention[] {
+    return [...this.blocks.values()].flatMap((s) => s.mentions);
   }
 
   /** Mentions of each entry on the page, whatever the filter (for the popup's counts). */
   countByEntry(): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const { matches } of this.scanned) {
+    for (const { matches } of this.blocks.values()) {
       for (const r of resolveBlock(this.matcher, matches, this.licensed, () => true)) {
         counts.set(r.entry, (counts.get(r.entry) ?? 0) + 1);
       }

@@ -7,10 +7,16 @@ import {
   rangeContainsPoint,
 } from "./mention.ts";
 
+/** The set-like part of a Highlight that we use. */
+export interface HighlightLike {
+  add(range: Range): unknown;
+  delete(range: Range): unknown;
+}
+
 /** The parts of the CSS Custom Highlight API we use; jsdom tests pass a fake. */
 export interface HighlightApi {
-  registry: { set(name: string, value: unknown): unknown; delete(name: string): boolean };
-  create(ranges: Range[]): unknown;
+  registry: { get(name: string): unknown; set(name: string, value: unknown): unknown; delete(name: string): boolean };
+  create(): HighlightLike;
   /** Caret position under a point (caretPositionFromPoint or caretRangeFromPoint). */
   caretAt(x: number, y: number): { node: Node; offset: number } | null;
 }
@@ -18,7 +24,7 @@ export interface HighlightApi {
 /** The browser's own Highlight API, or null where it is missing. */
 export function nativeHighlightApi(doc: Document): HighlightApi | null {
   const css = globalThis.CSS as (typeof CSS & { highlights?: HighlightApi["registry"] }) | undefined;
-  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => HighlightLike }).Highlight;
   if (!css?.highlights || !HighlightCtor) return null;
   const d = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -26,7 +32,7 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
   };
   return {
     registry: css.highlights,
-    create: (ranges) => new HighlightCtor(...ranges),
+    create: () => new HighlightCtor(),
     caretAt(x, y) {
       if (d.caretPositionFromPoint) {
         const p = d.caretPositionFromPoint(x, y);
@@ -38,46 +44,68 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
   };
 }
 
-/** Marks mentions through CSS.highlights: nothing in the page's DOM changes. */
+/**
+ * Marks mentions through CSS.highlights: nothing in the page's DOM changes. Renders are
+ * diffs (ranges added and removed), so marking a page a slice at a time costs no more than
+ * marking it at once.
+ */
 export class HighlightMarker implements Marker {
   readonly mutatesDom = false;
   private byNode = new Map<Node, Mention[]>();
-  private mentions: readonly Mention[] = [];
+  private shown = new Set<Mention>();
+  private highlight: HighlightLike | null = null;
 
   constructor(private api: HighlightApi) {}
 
   render(mentions: readonly Mention[]): void {
-    this.mentions = mentions;
-    this.byNode.clear();
-    for (const m of mentions) {
-      for (const node of [m.range.startContainer, m.range.endContainer]) {
-        const list = this.byNode.get(node);
-        if (!list) this.byNode.set(node, [m]);
-        else if (list[list.length - 1] !== m) list.push(m);
-      }
+    const next = new Set(mentions);
+    if (!this.highlight) this.highlight = this.api.create();
+    const highlight = this.highlight;
+    for (const m of this.shown) {
+      if (next.has(m)) continue;
+      highlight.delete(m.range);
+      this.unindex(m);
     }
-    if (mentions.length) this.api.registry.set(MARK_NAME, this.api.create(mentions.map((m) => m.range)));
-    else this.api.registry.delete(MARK_NAME);
+    for (const m of mentions) {
+      if (this.shown.has(m)) continue;
+      highlight.add(m.range);
+      this.index(m);
+    }
+    this.shown = next;
+    const registered = this.api.registry.get(MARK_NAME) === highlight;
+    if (next.size && !registered) this.api.registry.set(MARK_NAME, highlight);
+    else if (!next.size && registered) this.api.registry.delete(MARK_NAME);
+  }
+
+  private index(m: Mention): void {
+    for (const node of new Set([m.range.startContainer, m.range.endContainer])) {
+      const list = this.byNode.get(node);
+      if (list) list.push(m);
+      else this.byNode.set(node, [m]);
+    }
+  }
+
+  private unindex(m: Mention): void {
+    for (const node of new Set([m.range.startContainer, m.range.endContainer])) {
+      const list = this.byNode.get(node)?.filter((x) => x !== m);
+      if (list?.length) this.byNode.set(node, list);
+      else this.byNode.delete(node);
+    }
   }
 
   mentionAt({ x, y }: PointerPoint): Mention | null {
     const caret = this.api.caretAt(x, y);
     if (!caret) return null;
-    // A caret between two nodes of a multi-node mention lands on either node; check both ends.
-    const candidates = this.byNode.get(caret.node) ?? this.mentionsAround(caret.node);
+    // Middle nodes of a mention spanning three or more text nodes are not indexed: search.
+    const candidates = this.byNode.get(caret.node) ?? [...this.shown].filter((m) => m.range.intersectsNode(caret.node));
     for (const m of candidates) {
       if (m.range.isPointInRange(caret.node, caret.offset) && rangeContainsPoint(m.range, x, y)) return m;
     }
     return null;
   }
 
-  /** Middle nodes of mentions spanning three or more text nodes are not indexed; search them. */
-  private mentionsAround(node: Node): readonly Mention[] {
-    return this.mentions.filter((m) => m.range.intersectsNode(node));
-  }
-
   mentionForFocus(el: Element): Mention | null {
-    return mentionInside(this.mentions, el);
+    return mentionInside(this.shown, el);
   }
 
   clear(): void {

@@ -7,6 +7,9 @@ export interface Mention {
   nested: number[];
   /** The page text that matched, as written. */
   text: string;
+  /** Offsets in the text block it was found in. */
+  start: number;
+  end: number;
 }
 
 /** A point on screen and what the page reports under it. */

@@ -5,8 +5,10 @@ import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
 import { CardController, type EntryLookup } from "./card-controller.tsx";
 import { HoverIntent } from "./hover-intent.ts";
+import { adoptMarkStyle } from "./mark-style.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { PageObserver } from "./page-observer.ts";
+import { ScanJob, SLICE_MS, visibleRoots } from "./scan-job.ts";
 
 export interface SessionOptions {
   doc: Document;
@@ -31,6 +33,9 @@ export class PageSession {
   private lastPointer = { x: 0, y: 0, target: null as EventTarget | null };
   private frame = 0;
   private abort = new AbortController();
+  private job: ScanJob | null = null;
+  private sliceScheduled = false;
+  private url: string;
 
   constructor(private o: SessionOptions) {
     this.card = new CardController(
@@ -39,12 +44,13 @@ export class PageSession {
       (e) => o.matcher.entryIds[e],
       () => this.closeCard(true),
     );
-    this.annotator = new Annotator(o.matcher, o.marker, (el) => el === this.card.host);
+    this.annotator = new Annotator(o.matcher, o.marker, (el) => this.isOwn(el));
     this.hover = new HoverIntent<Mention>(
       (m) => void this.card.show(m, this.lastPointer.y),
       () => this.card.hide(),
     );
-    this.observer = new PageObserver(o.doc, () => this.rescan(), o.marker.mutatesDom);
+    this.observer = new PageObserver(o.doc, (roots) => this.onPageChange(roots), o.marker.mutatesDom);
+    this.url = o.doc.location?.href ?? "";
     this.listen();
   }
 
@@ -56,12 +62,13 @@ export class PageSession {
     if (!siteEnabled) {
       this.closeCard(false);
       this.observer.stop();
+      this.job = null;
       this.annotator.clear();
       return;
     }
     if (!wasEnabled) {
-      this.rescan();
       this.observer.start();
+      this.scanPage();
     } else {
       this.observer.withoutObserving(() => this.annotator.mark(this.include));
       const shown = this.hover.current;
@@ -74,10 +81,71 @@ export class PageSession {
     return this.settings?.categories[category] ?? true;
   };
 
-  private rescan(): void {
-    if (!this.enabled || !this.o.doc.body) return;
-    this.observer.withoutObserving(() => this.annotator.scan(this.o.doc.body, this.include));
+  /** Reads the whole page again: the visible part first, the rest in idle slices. */
+  private scanPage(): void {
+    const { doc } = this.o;
+    if (!this.enabled || !doc.body) return;
+    if (this.o.marker.mutatesDom) {
+      this.observer.withoutObserving(() => this.annotator.scan(doc.body, this.include));
+      return;
+    }
+    this.annotator.reset(this.include);
+    this.job = this.newJob([...visibleRoots(doc, this.isOwn), doc.body]);
+    this.runSlice(performance.now() + SLICE_MS);
   }
+
+  /** Subtrees changed: drop their old marks and read them again (or the page, after in-app navigation). */
+  private onPageChange(roots: Node[]): void {
+    if (!this.enabled) return;
+    const href = this.o.doc.location?.href ?? "";
+    if (href !== this.url || this.o.marker.mutatesDom) {
+      this.url = href;
+      this.scanPage(); // a new article: short forms must not be licensed by the old one
+      return;
+    }
+    this.annotator.removeBlocks(roots);
+    if (this.job && !this.job.done) for (const root of roots) this.job.add(root);
+    else this.job = this.newJob(roots);
+    this.scheduleSlice();
+  }
+
+  private newJob(roots: Node[]): ScanJob {
+    return new ScanJob(this.annotator, roots, {
+      isOwn: this.isOwn,
+      onShadowRoot: (root) => {
+        this.observer.watch(root);
+        adoptMarkStyle(root);
+      },
+    });
+  }
+
+  private runSlice(deadline: number): void {
+    const job = this.job;
+    if (!job || !this.enabled) return;
+    let done = false;
+    this.observer.withoutObserving(() => {
+      done = job.step(deadline);
+    });
+    if (!done) this.scheduleSlice();
+  }
+
+  /** The next slice runs when the page is idle, and at the latest after 200 ms. */
+  private scheduleSlice(): void {
+    if (this.sliceScheduled) return;
+    this.sliceScheduled = true;
+    const win = this.o.doc.defaultView;
+    const run = (budget: number) => {
+      this.sliceScheduled = false;
+      this.runSlice(performance.now() + Math.max(1, Math.min(SLICE_MS, budget)));
+    };
+    if (win?.requestIdleCallback) {
+      win.requestIdleCallback((idle) => run(idle.didTimeout ? SLICE_MS : idle.timeRemaining()), { timeout: 200 });
+    } else {
+      setTimeout(() => run(SLICE_MS), 0);
+    }
+  }
+
+  private isOwn = (el: Element): boolean => el === this.card.host;
 
   stats(): PageStats {
     const counts = Object.fromEntries(this.o.categories.map((c) => [c, 0])) as Record<Category, number>;
@@ -125,6 +193,10 @@ export class PageSession {
       opts,
     );
     win.addEventListener("focusin", (e) => this.onFocus(e.target), opts);
+    // In-app navigation: a new article may replace the old without a load.
+    const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener("navigatesuccess", () => this.onNavigate(), opts);
+    win.addEventListener("popstate", () => this.onNavigate(), opts);
     win.addEventListener(
       "keydown",
       (e) => {
@@ -139,6 +211,17 @@ export class PageSession {
       },
       opts,
     );
+  }
+
+  private onNavigate(): void {
+    this.closeCard(false);
+    // Let the app render the new page first; the observer reads the changes, this resets licensing.
+    setTimeout(() => {
+      const href = this.o.doc.location?.href ?? "";
+      if (href === this.url) return;
+      this.url = href;
+      this.scanPage();
+    }, PageObserver.QUIET_MS);
   }
 
   private onPointer(): void {
@@ -174,6 +257,7 @@ export class PageSession {
   }
 
   destroy(): void {
+    this.job = null;
     this.abort.abort();
     this.observer.stop();
     this.hover.close();

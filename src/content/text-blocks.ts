@@ -95,54 +95,95 @@ export function isSkippedElement(el: Element): boolean {
   return editable !== null && editable !== "false";
 }
 
+/** Whether an element starts a new block of text (exported for the observer's dirty roots). */
+export function isBlockElement(el: Element): boolean {
+  return BLOCKS.has(el.tagName);
+}
+
 /**
- * Walks `root` and returns its text blocks. `isOwn` marks our own UI, which is never read.
+ * Reads a subtree's text blocks a slice at a time: `read(deadline)` walks until the clock
+ * passes the deadline and returns the blocks completed so far, so no single task grows with
+ * the page. Open shadow roots met on the way are reported to `onShadowRoot` (the caller reads
+ * them as roots of their own); subtrees for which `skip` is true are not entered.
  */
-export function collectTextBlocks(root: Node, isOwn: (el: Element) => boolean = () => false): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const blockOf = new Map<Element, Element | null>();
-  const nearestBlock = (el: Element | null): Element | null => {
+export class TextBlockReader {
+  private walker: TreeWalker;
+  private blockOf = new Map<Element, Element | null>();
+  private current: TextBlock | null = null;
+  private currentBlock: Element | null = null;
+  private out: TextBlock[] = [];
+  done = false;
+
+  constructor(
+    root: Node,
+    isOwn: (el: Element) => boolean = () => false,
+    private onShadowRoot: (root: ShadowRoot) => void = () => {},
+    skip: (el: Element) => boolean = () => false,
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode: (node) => {
+        if (node.nodeType !== 1) return 1;
+        const el = node as Element;
+        return isSkippedElement(el) || isOwn(el) || skip(el) ? 2 /* REJECT */ : 1;
+      },
+    });
+  }
+
+  private nearestBlock(el: Element | null): Element | null {
     if (!el) return null;
-    let found = blockOf.get(el);
+    let found = this.blockOf.get(el);
     if (found === undefined) {
-      found = BLOCKS.has(el.tagName) ? el : nearestBlock(el.parentElement);
-      blockOf.set(el, found);
+      found = BLOCKS.has(el.tagName) ? el : this.nearestBlock(el.parentElement);
+      this.blockOf.set(el, found);
     }
     return found;
-  };
-
-  const blocks: TextBlock[] = [];
-  let current: TextBlock | null = null;
-  let currentBlock: Element | null = null;
-  const flush = () => {
-    if (current && /\S/.test(current.text)) blocks.push(current);
-    current = null;
-    currentBlock = null;
-  };
-
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && (isSkippedElement(node as Element) || isOwn(node as Element)) ? 2 /* REJECT */ : 1,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      if (BLOCKS.has((node as Element).tagName)) flush();
-      continue;
-    }
-    const text = node as Text;
-    const block = nearestBlock(text.parentElement);
-    if (!current || block !== currentBlock) {
-      flush();
-      current = { nodes: [], starts: [], text: "" };
-      currentBlock = block;
-    }
-    const c: TextBlock = current;
-    c.starts.push(c.text.length);
-    c.nodes.push(text);
-    c.text += text.data;
   }
-  flush();
-  return blocks;
+
+  private flush(): void {
+    if (this.current && /\S/.test(this.current.text)) this.out.push(this.current);
+    this.current = null;
+    this.currentBlock = null;
+  }
+
+  /** Reads until `now()` passes `deadline` (checked every 256 nodes); returns completed blocks. */
+  read(deadline = Number.POSITIVE_INFINITY, now: () => number = () => performance.now()): TextBlock[] {
+    let count = 0;
+    while (!this.done) {
+      if ((++count & 255) === 0 && now() > deadline) break;
+      const node = this.walker.nextNode();
+      if (!node) {
+        this.flush();
+        this.done = true;
+        break;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (BLOCKS.has(el.tagName)) this.flush();
+        if (el.shadowRoot) this.onShadowRoot(el.shadowRoot);
+        continue;
+      }
+      const text = node as Text;
+      const block = this.nearestBlock(text.parentElement);
+      if (!this.current || block !== this.currentBlock) {
+        this.flush();
+        this.current = { nodes: [], starts: [], text: "" };
+        this.currentBlock = block;
+      }
+      const c = this.current;
+      c.starts.push(c.text.length);
+      c.nodes.push(text);
+      c.text += text.data;
+    }
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+}
+
+/** Walks `root` at once and returns its text blocks (`isOwn` marks our UI, never read). */
+export function collectTextBlocks(root: Node, isOwn: (el: Element) => boolean = () => false): TextBlock[] {
+  return new TextBlockReader(root, isOwn).read();
 }
 
 /** The text node and offset at a block offset; `end` picks the node that a span ends in. */

@@ -47,22 +47,47 @@ function peekUnit(text: string, j: number): number {
   return -1;
 }
 
+/** The root's edges as a direct table (one lookup per character), built once per matcher. */
+const rootTables = new WeakMap<Matcher, Int32Array>();
+function rootTable(m: Matcher): Int32Array {
+  let table = rootTables.get(m);
+  if (!table) {
+    table = new Int32Array(0x10000).fill(-1);
+    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnit[e]] = m.edgeTarget[e];
+    rootTables.set(m, table);
+  }
+  return table;
+}
+
+/** The normalised unit before `at` (ignorables skipped), or -1 at the start of the text. */
+function unitBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const u = normalizeUnit(text.charCodeAt(i));
+    if (u !== IGNORED) return u;
+  }
+  return -1;
+}
+
 /**
  * Finds every span of `text` where a form matches on word boundaries, overlapping spans
  * included (the caller picks the longest). One left-to-right pass: a walk down the trie
  * starts only where a word may start, and stops at the first character no form continues with.
+ * `from`/`to` bound where matches may start (a match may run past `to`), so a huge text can be
+ * scanned in chunks: the chunks' results are exactly those of one call.
  */
-export function scanText(m: Matcher, text: string, out: RawMatch[] = []): RawMatch[] {
+export function scanText(m: Matcher, text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
   const seen = new Uint16Array(m.maxFormLength + 1);
+  const root = rootTable(m);
   const n = text.length;
-  let prev = -1;
-  for (let s = 0; s < n; s++) {
+  const limit = Math.min(to, n);
+  let prev = unitBefore(text, from);
+  for (let s = from; s < limit; s++) {
     const u = normalizeUnit(text.charCodeAt(s));
     if (u === IGNORED) continue;
     const before = prev;
     prev = u;
     if (u === SPACE || !isBoundary(before, u)) continue;
-    let node = findEdge(m, 0, lowerUnit(u));
+    let node = root[lowerUnit(u)];
     if (node < 0) continue;
     seen[0] = u;
     let len = 1;

@@ -234,16 +234,19 @@ describe("Annotator with the WrapMarker", () => {
   });
 });
 
-/** A stand-in for CSS.highlights: a plain registry, highlights as arrays of ranges, a settable caret. */
+/** A stand-in for CSS.highlights: a plain registry, highlights as sets of ranges (as real ones are), a settable caret. */
 function fakeHighlightApi() {
   const registry = new Map<string, unknown>();
   const caret: { at: { node: Node; offset: number } | null } = { at: null };
   const api: HighlightApi = {
     registry,
-    create: (ranges) => [...ranges],
+    create: () => new Set<Range>(),
     caretAt: () => caret.at,
   };
-  const highlighted = () => (registry.get(MARK_NAME) as Range[] | undefined)?.map((r) => r.toString());
+  const highlighted = () => {
+    const set = registry.get(MARK_NAME) as Set<Range> | undefined;
+    return set && [...set].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+  };
   return { api, registry, caret, highlighted };
 }
 

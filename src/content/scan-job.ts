@@ -1,0 +1,120 @@
+import type { RawMatch } from "../matcher/scan.ts";
+import { type Annotator, SCAN_CHUNK } from "./annotator.ts";
+import { type TextBlock, TextBlockReader } from "./text-blocks.ts";
+
+/** The most a slice of Backstory's work may take; well under one 16 ms frame. */
+export const SLICE_MS = 8;
+
+export interface ScanJobOptions {
+  isOwn: (el: Element) => boolean;
+  /** Called for each open shadow root met; the job reads it too. */
+  onShadowRoot: (root: ShadowRoot) => void;
+  now?: () => number;
+}
+
+/**
+ * Reads and scans roots a slice at a time, in order: the roots the reader sees first, then
+ * the rest of the page (skipping those roots). `step(deadline)` works until the deadline and
+ * then marks what it has, so the first marks appear after one slice and no task grows with
+ * the page, not even for one huge text node (scanned in chunks).
+ */
+export class ScanJob {
+  private queue: Node[];
+  private reader: TextBlockReader | null = null;
+  private readRoots = new Set<Node>();
+  private unscanned: TextBlock[] = [];
+  private partial: { block: TextBlock; matches: RawMatch[]; at: number } | null = null;
+  private now: () => number;
+  done = false;
+
+  constructor(
+    private annotator: Annotator,
+    roots: readonly Node[],
+    private o: ScanJobOptions,
+  ) {
+    this.queue = [...roots];
+    this.now = o.now ?? (() => performance.now());
+  }
+
+  /** Adds roots to read (open shadow roots, subtrees that changed). */
+  add(root: Node): void {
+    this.queue.push(root);
+    this.done = false;
+  }
+
+  /** Works until `deadline`, then marks; returns true when every root has been read. */
+  step(deadline: number): boolean {
+    while (this.now() < deadline && this.work(deadline));
+    this.annotator.refresh();
+    this.done = !this.partial && !this.unscanned.length && !this.reader && !this.queue.length;
+    return this.done;
+  }
+
+  /** One unit of work; false when there is nothing left. */
+  private work(deadline: number): boolean {
+    if (this.partial) {
+      const p = this.partial;
+      const to = Math.min(p.block.text.length, p.at + SCAN_CHUNK);
+      this.annotator.scanBlock(p.block.text, p.matches, p.at, to);
+      p.at = to;
+      if (to >= p.block.text.length) {
+        this.annotator.addBlock(p.block, p.matches);
+        this.partial = null;
+      }
+      return true;
+    }
+    const block = this.unscanned.shift();
+    if (block) {
+      if (block.text.length > SCAN_CHUNK) this.partial = { block, matches: [], at: 0 };
+      else this.annotator.addBlock(block, this.annotator.scanBlock(block.text));
+      return true;
+    }
+    if (this.reader) {
+      this.unscanned = this.reader.read(deadline, this.now);
+      if (this.reader.done) this.reader = null;
+      return true;
+    }
+    const root = this.queue.shift();
+    if (!root) return false;
+    if (!root.isConnected) return true;
+    // Roots read already (the visible part first) are skipped when the whole page is read.
+    const earlier = [...this.readRoots];
+    this.readRoots.add(root);
+    this.reader = new TextBlockReader(
+      root,
+      this.o.isOwn,
+      (shadow) => {
+        this.o.onShadowRoot(shadow);
+        this.add(shadow);
+      },
+      earlier.length ? (el) => this.readRoots.has(el) && el !== root : undefined,
+    );
+    return true;
+  }
+}
+
+/**
+ * The block elements at a few points of the viewport: what the reader sees first. Cheap
+ * (a handful of hit-tests), and skipped where layout gives nothing (a hidden tab, jsdom).
+ */
+export function visibleRoots(doc: Document, isOwn: (el: Element) => boolean): Element[] {
+  const view = doc.defaultView;
+  if (!view || !doc.body || typeof doc.elementFromPoint !== "function") return [];
+  const roots: Element[] = [];
+  const { innerWidth: w, innerHeight: h } = view;
+  for (const fy of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    for (const fx of [0.3, 0.5, 0.7]) {
+      let el = doc.elementFromPoint(w * fx, h * fy);
+      while (el && el !== doc.body && getComputedStyleDisplay(el) === "inline") el = el.parentElement;
+      if (!el || el === doc.body || el === doc.documentElement || isOwn(el)) continue;
+      if (roots.some((r) => r.contains(el as Element))) continue;
+      for (let i = roots.length - 1; i >= 0; i--) if (el.contains(roots[i])) roots.splice(i, 1);
+      roots.push(el);
+    }
+  }
+  return roots;
+}
+
+function getComputedStyleDisplay(el: Element): string {
+  return el.ownerDocument.defaultView?.getComputedStyle(el).display ?? "block";
+}
