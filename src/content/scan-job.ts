@@ -23,6 +23,10 @@ export class ScanJob {
   private reader: TextBlockReader | null = null;
   private readRoots = new Set<Node>();
   private unscanned: TextBlock[] = [];
+  private nextUnscanned = 0;
+  /** Roots read, to search for open shadow roots once their text is marked. */
+  private toSearch: Node[] = [];
+  private search: TreeWalker | null = null;
   private partial: { block: TextBlock; matches: RawMatch[]; at: number } | null = null;
   private now: () => number;
   done = false;
@@ -46,7 +50,13 @@ export class ScanJob {
   step(deadline: number): boolean {
     while (this.now() < deadline && this.work(deadline));
     this.annotator.refresh();
-    this.done = !this.partial && !this.unscanned.length && !this.reader && !this.queue.length;
+    this.done =
+      !this.partial &&
+      this.nextUnscanned >= this.unscanned.length &&
+      !this.reader &&
+      !this.queue.length &&
+      !this.search &&
+      !this.toSearch.length;
     return this.done;
   }
 
@@ -63,32 +73,53 @@ export class ScanJob {
       }
       return true;
     }
-    const block = this.unscanned.shift();
+    const block = this.unscanned[this.nextUnscanned];
     if (block) {
+      this.nextUnscanned++;
       if (block.text.length > SCAN_CHUNK) this.partial = { block, matches: [], at: 0 };
       else this.annotator.addBlock(block, this.annotator.scanBlock(block.text));
       return true;
     }
     if (this.reader) {
       this.unscanned = this.reader.read(deadline, this.now);
+      this.nextUnscanned = 0;
       if (this.reader.done) this.reader = null;
       return true;
     }
     const root = this.queue.shift();
-    if (!root) return false;
-    if (!root.isConnected) return true;
-    // Roots read already (the visible part first) are skipped when the whole page is read.
-    const earlier = [...this.readRoots];
-    this.readRoots.add(root);
-    this.reader = new TextBlockReader(
-      root,
-      this.o.isOwn,
-      (shadow) => {
+    if (root) {
+      if (!root.isConnected) return true;
+      // Roots read already (the visible part first) are skipped when the whole page is read.
+      const earlier = this.readRoots.size > 0;
+      this.readRoots.add(root);
+      this.toSearch.push(root);
+      this.reader = new TextBlockReader(root, this.o.isOwn, earlier ? (el) => this.readRoots.has(el) : undefined);
+      return true;
+    }
+    return this.searchShadowRoots(deadline);
+  }
+
+  /**
+   * Last, and apart from reading text (so that reading stays as fast as a bare walk over text
+   * nodes): finds open shadow roots under the roots read, and queues them to be read.
+   */
+  private searchShadowRoots(deadline: number): boolean {
+    if (!this.search) {
+      const root = this.toSearch.shift();
+      if (!root) return false;
+      if (!root.isConnected) return true;
+      this.search = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+    }
+    let count = 0;
+    for (let el = this.search.nextNode() as Element | null; el; el = this.search.nextNode() as Element | null) {
+      const shadow = el.shadowRoot;
+      if (shadow && !this.readRoots.has(shadow)) {
         this.o.onShadowRoot(shadow);
         this.add(shadow);
-      },
-      earlier.length ? (el) => this.readRoots.has(el) && el !== root : undefined,
-    );
+      }
+      if ((++count & 255) === 0 && this.now() > deadline) return true;
+    }
+    this.search = null;
     return true;
   }
 }

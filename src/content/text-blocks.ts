@@ -100,44 +100,57 @@ export function isBlockElement(el: Element): boolean {
   return BLOCKS.has(el.tagName);
 }
 
+/** What the reader needs to know about an element, worked out once per element. */
+interface ElementInfo {
+  /** Inside a subtree that is never read (code, editors, our UI, a root read already). */
+  skipped: boolean;
+  /** The nearest block element (or the root): text nodes join only within one. */
+  block: Node;
+}
+
 /**
  * Reads a subtree's text blocks a slice at a time: `read(deadline)` walks until the clock
  * passes the deadline and returns the blocks completed so far, so no single task grows with
- * the page. Open shadow roots met on the way are reported to `onShadowRoot` (the caller reads
- * them as roots of their own); subtrees for which `skip` is true are not entered.
+ * the page. The walk visits text nodes only — as fast as a bare TreeWalker can go — and works
+ * out, once per parent element, whether it is skipped and which block it belongs to.
+ * Subtrees for which `skip` is true are not read.
  */
 export class TextBlockReader {
   private walker: TreeWalker;
-  private blockOf = new Map<Element, Element | null>();
+  private info = new Map<Node, ElementInfo>();
   private current: TextBlock | null = null;
-  private currentBlock: Element | null = null;
+  private currentBlock: Node | null = null;
   private out: TextBlock[] = [];
+  private rootInfo: ElementInfo;
   done = false;
 
   constructor(
-    root: Node,
-    isOwn: (el: Element) => boolean = () => false,
-    private onShadowRoot: (root: ShadowRoot) => void = () => {},
-    skip: (el: Element) => boolean = () => false,
+    private root: Node,
+    private isOwn: (el: Element) => boolean = () => false,
+    private skip: (el: Element) => boolean = () => false,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (node) => {
-        if (node.nodeType !== 1) return 1;
-        const el = node as Element;
-        return isSkippedElement(el) || isOwn(el) || skip(el) ? 2 /* REJECT */ : 1;
-      },
-    });
+    this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+    // The root's own ancestors count: a changed subtree inside <pre> is still not read.
+    this.rootInfo = { skipped: false, block: root };
+    if (root.nodeType === 1) {
+      const inherited = this.infoOf(root as Element);
+      this.rootInfo = { skipped: inherited.skipped, block: isBlockElement(root as Element) ? root : inherited.block };
+    }
+    this.info.set(root, this.rootInfo);
   }
 
-  private nearestBlock(el: Element | null): Element | null {
-    if (!el) return null;
-    let found = this.blockOf.get(el);
-    if (found === undefined) {
-      found = BLOCKS.has(el.tagName) ? el : this.nearestBlock(el.parentElement);
-      this.blockOf.set(el, found);
-    }
-    return found;
+  private infoOf(el: Element): ElementInfo {
+    const known = this.info.get(el);
+    if (known) return known;
+    const parent = el.parentElement;
+    const up: ElementInfo = parent ? this.infoOf(parent) : { skipped: false, block: el.getRootNode() };
+    const info: ElementInfo = {
+      skipped: up.skipped || isSkippedElement(el) || this.isOwn(el) || (el !== this.root && this.skip(el)),
+      block: BLOCKS.has(el.tagName) ? el : up.block,
+    };
+    this.info.set(el, info);
+    return info;
   }
 
   private flush(): void {
@@ -149,28 +162,38 @@ export class TextBlockReader {
   /** Reads until `now()` passes `deadline` (checked every 256 nodes); returns completed blocks. */
   read(deadline = Number.POSITIVE_INFINITY, now: () => number = () => performance.now()): TextBlock[] {
     let count = 0;
+    let lastParent: Node | null = null;
+    let lastInfo: ElementInfo = this.rootInfo;
     while (!this.done) {
       if ((++count & 255) === 0 && now() > deadline) break;
-      const node = this.walker.nextNode();
-      if (!node) {
+      const text = this.walker.nextNode() as Text | null;
+      if (!text) {
         this.flush();
         this.done = true;
         break;
       }
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (BLOCKS.has(el.tagName)) this.flush();
-        if (el.shadowRoot) this.onShadowRoot(el.shadowRoot);
-        continue;
+      const parent = text.parentNode;
+      let lineBreak = false;
+      if (parent === lastParent) {
+        // A <br> between two text nodes of one block breaks the line: "Seoul<br>Korea" is two.
+        const before = text.previousSibling;
+        lineBreak = before !== null && before.nodeType === 1 && (before as Element).localName === "br";
+      } else {
+        lastParent = parent;
+        lastInfo =
+          parent === this.root
+            ? this.rootInfo
+            : parent?.nodeType === 1
+              ? this.infoOf(parent as Element)
+              : { skipped: false, block: parent as Node };
       }
-      const text = node as Text;
-      const block = this.nearestBlock(text.parentElement);
-      if (!this.current || block !== this.currentBlock) {
+      if (lastInfo.skipped) continue;
+      if (lastInfo.block !== this.currentBlock || lineBreak) {
         this.flush();
         this.current = { nodes: [], starts: [], text: "" };
-        this.currentBlock = block;
+        this.currentBlock = lastInfo.block;
       }
-      const c = this.current;
+      const c = this.current as TextBlock;
       c.starts.push(c.text.length);
       c.nodes.push(text);
       c.text += text.data;

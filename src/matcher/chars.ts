@@ -113,6 +113,40 @@ export function isBoundary(before: number, after: number): boolean {
   return ((a | b) & NO_SPACE) !== 0;
 }
 
+/**
+ * Everything the scanner's hot loop asks of a code unit, in one lookup: the class bits below
+ * and, in the low 16 bits, the unit normalised and lower-cased (the trie's alphabet).
+ * 0 means "not computed yet" (every computed value has KNOWN set).
+ */
+export const F_WORD = 1 << 16;
+export const F_NO_SPACE = 1 << 17;
+export const F_SPACE = 1 << 18;
+export const F_IGNORED = 1 << 19;
+const F_KNOWN = 1 << 20;
+/** Read directly in hot loops (`UNIT_FLAGS[u] || flagsOf(u)`): a lookup without a call. */
+export const UNIT_FLAGS = new Int32Array(0x10000);
+
+export function flagsOf(unit: number): number {
+  const known = UNIT_FLAGS[unit];
+  if (known !== 0) return known;
+  const n = normalizeUnit(unit);
+  let f = F_KNOWN;
+  if (n === IGNORED) f |= F_IGNORED;
+  else if (n === SPACE) f |= F_SPACE | SPACE;
+  else {
+    const k = charClass(n);
+    f |= lowerUnit(n) | (k & WORD ? F_WORD : 0) | (k & NO_SPACE ? F_NO_SPACE : 0);
+  }
+  UNIT_FLAGS[unit] = f;
+  return f;
+}
+
+/** Whether a word may end between two characters given their flags (`0` for the text's edge). */
+export function isBoundaryFlags(before: number, after: number): boolean {
+  if (!(before & F_WORD) || !(after & F_WORD)) return true;
+  return ((before | after) & F_NO_SPACE) !== 0;
+}
+
 /** Normalises a glossary form the way page text is normalised (for compile and display). */
 export function normalizeForm(form: string): string {
   let out = "";

@@ -30,7 +30,10 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     maxFormLength = Math.max(maxFormLength, form.length);
     let node = 0;
     for (let i = 0; i < form.length; i++) {
-      const unit = lowerUnit(form.charCodeAt(i));
+      // The first character keeps its capital: a lower-case word in the text then never walks
+      // into the names (most forms), only into lower-case concepts. The rest is case-folded.
+      const raw = form.charCodeAt(i);
+      const unit = i === 0 && lowerUnit(raw) !== raw ? raw : lowerUnit(raw);
       let next = edges[node].get(unit);
       if (next === undefined) {
         next = edges.length;

@@ -1,4 +1,13 @@
-import { IGNORED, isBoundary, lowerUnit, normalizeUnit, SPACE, upperUnit } from "./chars.ts";
+import {
+  F_IGNORED,
+  F_SPACE,
+  flagsOf,
+  isBoundaryFlags,
+  lowerUnit,
+  normalizeUnit,
+  UNIT_FLAGS,
+  upperUnit,
+} from "./chars.ts";
 import { EXACT_CASE, type Matcher } from "./types.ts";
 
 /** A span of text where one or more forms match (same span, e.g. two entries' short forms). */
@@ -26,10 +35,10 @@ function findEdge(m: Matcher, node: number, unit: number): number {
  * The page may capitalise what a form has in lower case ("Seoul" matches "SEOUL", "carbon
  * neutrality" matches "Carbon Neutrality"), never the reverse ("Turkey" is not "turkey").
  */
-function caseMatches(form: string, seen: Uint16Array, exact: boolean): boolean {
+function caseMatches(form: string, text: string, at: Int32Array, exact: boolean): boolean {
   for (let i = 0; i < form.length; i++) {
     const f = form.charCodeAt(i);
-    const t = seen[i];
+    const t = normalizeUnit(text.charCodeAt(at[i]));
     if (t === f) continue;
     if (exact) return false;
     const upper = upperUnit(f);
@@ -38,13 +47,13 @@ function caseMatches(form: string, seen: Uint16Array, exact: boolean): boolean {
   return true;
 }
 
-/** The next normalised unit at or after `j` (whitespace folded, ignorables skipped), or -1. */
-function peekUnit(text: string, j: number): number {
+/** The flags of the next character at or after `j` (ignorables skipped), or 0 at the end. */
+function flagsAt(text: string, j: number): number {
   for (; j < text.length; j++) {
-    const u = normalizeUnit(text.charCodeAt(j));
-    if (u !== IGNORED) return u;
+    const f = flagsOf(text.charCodeAt(j));
+    if (!(f & F_IGNORED)) return f;
   }
-  return -1;
+  return 0;
 }
 
 /** The root's edges as a direct table (one lookup per character), built once per matcher. */
@@ -59,13 +68,13 @@ function rootTable(m: Matcher): Int32Array {
   return table;
 }
 
-/** The normalised unit before `at` (ignorables skipped), or -1 at the start of the text. */
-function unitBefore(text: string, at: number): number {
+/** The flags of the character before `at` (ignorables skipped), or 0 at the start of the text. */
+function flagsBefore(text: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    const u = normalizeUnit(text.charCodeAt(i));
-    if (u !== IGNORED) return u;
+    const f = flagsOf(text.charCodeAt(i));
+    if (!(f & F_IGNORED)) return f;
   }
-  return -1;
+  return 0;
 }
 
 /**
@@ -76,54 +85,76 @@ function unitBefore(text: string, at: number): number {
  * scanned in chunks: the chunks' results are exactly those of one call.
  */
 export function scanText(m: Matcher, text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
-  const seen = new Uint16Array(m.maxFormLength + 1);
   const root = rootTable(m);
-  const n = text.length;
-  const limit = Math.min(to, n);
-  let prev = unitBefore(text, from);
+  const flags = UNIT_FLAGS;
+  const limit = Math.min(to, text.length);
+  // Most characters sit inside words: one table lookup and a flag test pass over them.
+  let prevFlags = flagsBefore(text, from);
   for (let s = from; s < limit; s++) {
-    const u = normalizeUnit(text.charCodeAt(s));
-    if (u === IGNORED) continue;
-    const before = prev;
-    prev = u;
-    if (u === SPACE || !isBoundary(before, u)) continue;
-    let node = root[lowerUnit(u)];
-    if (node < 0) continue;
-    seen[0] = u;
-    let len = 1;
-    let j = s + 1;
-    let lastSpace = false;
-    for (;;) {
-      const formStart = m.nodeFormStart[node];
-      const formEnd = m.nodeFormStart[node + 1];
-      if (formStart < formEnd && isBoundary(seen[len - 1], peekUnit(text, j))) {
-        let found: number[] | undefined;
-        for (let k = formStart; k < formEnd; k++) {
-          const form = m.nodeForms[k];
-          if (caseMatches(m.forms[form], seen, (m.formFlags[form] & EXACT_CASE) !== 0)) {
-            if (found) found.push(form);
-            else found = [form];
-          }
-        }
-        if (found) out.push({ start: s, end: j, forms: found });
-      }
-      let c = -1;
-      while (j < n) {
-        c = normalizeUnit(text.charCodeAt(j));
-        if (c === IGNORED || (c === SPACE && lastSpace)) {
-          j++;
-          c = -1;
-          continue;
-        }
-        break;
-      }
-      if (c < 0 || len >= m.maxFormLength) break;
-      node = findEdge(m, node, c === SPACE ? SPACE : lowerUnit(c));
-      if (node < 0) break;
-      seen[len++] = c;
-      lastSpace = c === SPACE;
-      j++;
+    const code = text.charCodeAt(s);
+    const f = flags[code] || flagsOf(code);
+    if (f & F_IGNORED) continue;
+    const before = prevFlags;
+    prevFlags = f;
+    if (f & F_SPACE || !isBoundaryFlags(before, f)) continue;
+    // Forms starting with a lower-case letter match it capitalised too; capitalised forms only capitals.
+    const folded = f & 0xffff;
+    const lowerStart = root[folded];
+    if (lowerStart >= 0) walk(m, text, s, lowerStart, f, out);
+    const unit = normalizeUnit(code);
+    if (unit !== folded) {
+      const upperStart = root[unit];
+      if (upperStart >= 0) walk(m, text, s, upperStart, f, out);
     }
   }
   return out;
+}
+
+const at = { buffer: new Int32Array(64) };
+
+/** Walks the trie from the node after the character at `s`, recording every form that ends on a boundary. */
+function walk(m: Matcher, text: string, s: number, start: number, startFlags: number, out: RawMatch[]): void {
+  if (at.buffer.length <= m.maxFormLength) at.buffer = new Int32Array(m.maxFormLength + 1);
+  // Text offsets of the characters walked (the case check re-reads them at a form's end).
+  const pos = at.buffer;
+  const flags = UNIT_FLAGS;
+  const n = text.length;
+  pos[0] = s;
+  let node = start;
+  let len = 1;
+  let lastFlags = startFlags;
+  let j = s + 1;
+  for (;;) {
+    const formStart = m.nodeFormStart[node];
+    const formEnd = m.nodeFormStart[node + 1];
+    if (formStart < formEnd && isBoundaryFlags(lastFlags, flagsAt(text, j))) {
+      let found: number[] | undefined;
+      for (let k = formStart; k < formEnd; k++) {
+        const form = m.nodeForms[k];
+        if (caseMatches(m.forms[form], text, pos, (m.formFlags[form] & EXACT_CASE) !== 0)) {
+          if (found) found.push(form);
+          else found = [form];
+        }
+      }
+      if (found) out.push({ start: s, end: j, forms: found });
+    }
+    // The next character, with ignorables skipped and a run of spaces read as one.
+    let c = 0;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      c = flags[code] || flagsOf(code);
+      if (c & F_IGNORED || (c & F_SPACE && lastFlags & F_SPACE)) {
+        j++;
+        c = 0;
+        continue;
+      }
+      break;
+    }
+    if (c === 0 || len >= m.maxFormLength) return;
+    node = findEdge(m, node, c & 0xffff);
+    if (node < 0) return;
+    pos[len++] = j;
+    lastFlags = c;
+    j++;
+  }
 }

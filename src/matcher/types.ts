@@ -15,7 +15,8 @@ export const SHORT_FORM = 1;
 export const EXACT_CASE = 2;
 
 /**
- * The compiled matcher: a trie over case-folded, normalised forms, flattened into typed
+ * The compiled matcher: a trie over normalised forms, case-folded except for a capital first
+ * letter (a lower-case word in the text need not walk into names), flattened into typed
  * arrays so it can be shipped as bytes and used without rebuilding anything per page.
  * Node n's outgoing edges are edgeUnit/edgeTarget[nodeEdgeStart[n] .. nodeEdgeStart[n+1]),
  * sorted by unit; the forms ending at n are nodeForms[nodeFormStart[n] .. nodeFormStart[n+1]).
