@@ -10,7 +10,6 @@ interface BlockState {
   matches: RawMatch[];
   hasShortForm: boolean;
   mentions: Mention[];
-  resolved: boolean;
 }
 
 /** Texts longer than this are scanned in chunks, so one huge text node cannot make a long task. */
@@ -29,6 +28,11 @@ export class Annotator {
   private present = new Set<number>();
   private licensed = new Set<number>();
   private licensingChanged = false;
+  /** Mentions of blocks dropped since the last refresh: their marks go at the next one. */
+  private dropped: Mention[] = [];
+  /** Blocks to resolve at the next refresh, and those whose short forms follow licensing. */
+  private unresolved = new Set<BlockState>();
+  private shortFormBlocks = new Set<BlockState>();
   private include: (entry: number) => boolean = () => true;
   private root: Node | null = null;
   private withContext: number[];
@@ -57,6 +61,9 @@ export class Annotator {
   reset(include = this.include): void {
     this.include = include;
     this.blocks.clear();
+    this.unresolved.clear();
+    this.shortFormBlocks.clear();
+    this.dropped = [];
     this.present.clear();
     this.licensed.clear();
     this.marker.clear();
@@ -83,8 +90,15 @@ export class Annotator {
     }
     const first = block.nodes[0];
     const old = this.blocks.get(first);
-    if (old) this.blocks.delete(first); // keeps insertion order meaningful; licensing only grows here
-    this.blocks.set(first, { block, matches, hasShortForm, mentions: old?.mentions ?? [], resolved: false });
+    if (old) {
+      this.blocks.delete(first); // read again: its old mentions are compared at the next refresh
+    }
+    if (old) this.shortFormBlocks.delete(old);
+    if (old) this.unresolved.delete(old);
+    const state: BlockState = { block, matches, hasShortForm, mentions: old?.mentions ?? [] };
+    this.blocks.set(first, state);
+    this.unresolved.add(state);
+    if (hasShortForm) this.shortFormBlocks.add(state);
   }
 
   private notePresent(entry: number): void {
@@ -110,6 +124,9 @@ export class Annotator {
     for (const [first, state] of this.blocks) {
       if (first.isConnected && !roots.some((r) => r.contains(first))) continue;
       this.blocks.delete(first);
+      this.unresolved.delete(state);
+      this.shortFormBlocks.delete(state);
+      for (const m of state.mentions) this.dropped.push(m);
       removed ||= state.matches.length > 0;
     }
     if (!removed) return;
@@ -134,20 +151,27 @@ export class Annotator {
       return;
     }
     this.include = include;
-    for (const state of this.blocks.values()) state.resolved = false;
+    for (const state of this.blocks.values()) this.unresolved.add(state);
     this.refresh();
   }
 
   /** Resolves what changed (new blocks, blocks whose short forms' licensing changed) and marks. */
   refresh(): void {
-    for (const state of this.blocks.values()) {
-      if (state.resolved && !(this.licensingChanged && state.hasShortForm)) continue;
-      const resolved = resolveBlock(this.matcher, state.matches, this.licensed, this.include);
-      state.mentions = this.toMentions(state, resolved);
-      state.resolved = true;
+    const added: Mention[] = [];
+    const removed = this.dropped;
+    this.dropped = [];
+    if (this.licensingChanged) for (const state of this.shortFormBlocks) this.unresolved.add(state);
+    for (const state of this.unresolved) {
+      const before = state.mentions;
+      state.mentions = this.toMentions(state, resolveBlock(this.matcher, state.matches, this.licensed, this.include));
+      const kept = new Set(state.mentions);
+      for (const m of before) if (!kept.has(m)) removed.push(m);
+      const had = new Set(before);
+      for (const m of state.mentions) if (!had.has(m)) added.push(m);
     }
+    this.unresolved.clear();
     this.licensingChanged = false;
-    this.marker.render(this.mentions);
+    if (added.length || removed.length) this.marker.update(added, removed);
   }
 
   /** Mentions for a block's resolution, reusing the previous objects where nothing changed. */

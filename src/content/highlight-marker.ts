@@ -59,22 +59,29 @@ export class HighlightMarker implements Marker {
 
   render(mentions: readonly Mention[]): void {
     const next = new Set(mentions);
+    this.update(
+      mentions.filter((m) => !this.shown.has(m)),
+      [...this.shown].filter((m) => !next.has(m)),
+    );
+  }
+
+  update(added: readonly Mention[], removed: readonly Mention[]): void {
     if (!this.highlight) this.highlight = this.api.create();
     const highlight = this.highlight;
-    for (const m of this.shown) {
-      if (next.has(m)) continue;
+    for (const m of removed) {
+      if (!this.shown.delete(m)) continue;
       highlight.delete(m.range);
       this.unindex(m);
     }
-    for (const m of mentions) {
+    for (const m of added) {
       if (this.shown.has(m)) continue;
+      this.shown.add(m);
       highlight.add(m.range);
       this.index(m);
     }
-    this.shown = next;
     const registered = this.api.registry.get(MARK_NAME) === highlight;
-    if (next.size && !registered) this.api.registry.set(MARK_NAME, highlight);
-    else if (!next.size && registered) this.api.registry.delete(MARK_NAME);
+    if (this.shown.size && !registered) this.api.registry.set(MARK_NAME, highlight);
+    else if (!this.shown.size && registered) this.api.registry.delete(MARK_NAME);
   }
 
   private index(m: Mention): void {

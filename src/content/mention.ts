@@ -27,6 +27,8 @@ export interface PointerPoint {
 export interface Marker {
   /** Replaces the marks shown with these mentions. */
   render(mentions: readonly Mention[]): void;
+  /** Adds and removes marks (a slice's worth of change; cheaper than render on a big page). */
+  update(added: readonly Mention[], removed: readonly Mention[]): void;
   /** The mention under a point, if any. */
   mentionAt(point: PointerPoint): Mention | null;
   /** The mention a focused element stands for, if any (keyboard access). */

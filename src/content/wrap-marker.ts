@@ -47,6 +47,11 @@ export class WrapMarker implements Marker {
     }
   }
 
+  update(added: readonly Mention[], removed: readonly Mention[]): void {
+    const gone = new Set(removed);
+    this.render([...this.mentions.filter((m) => !gone.has(m)), ...added]);
+  }
+
   mentionAt({ target }: PointerPoint): Mention | null {
     const el = target instanceof Element ? target.closest(MARK_TAG) : null;
     return el ? (this.marks.get(el) ?? null) : null;
