@@ -1,6 +1,7 @@
 import { type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { type RawMatch, scanText } from "../matcher/scan.ts";
 import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
+import { isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
 
@@ -74,8 +75,14 @@ export class Annotator {
     for (const block of blocks) this.addBlock(block, this.scanBlock(block.text));
   }
 
-  /** Scans the part of a block's text where matches start in [from, to), in chunks. */
+  /** Scans a whole block, or nothing for a byline or credit line. */
   scanBlock(text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
+    if (from === 0 && isCreditText(text)) return out;
+    return this.scanRange(text, out, from, to);
+  }
+
+  /** Scans the part of a block's text where matches start in [from, to), in chunks. */
+  private scanRange(text: string, out: RawMatch[], from: number, to: number): RawMatch[] {
     for (let at = from; at < to; at += SCAN_CHUNK) scanText(this.matcher, text, out, at, Math.min(to, at + SCAN_CHUNK));
     return out;
   }

@@ -1,3 +1,5 @@
+import { isCreditElement } from "./credits.ts";
+
 /**
  * Collects a subtree's visible-text nodes into blocks: runs of text that read as one piece
  * (a paragraph, a heading, a list item), across inline elements, so "<a>Meng</a> Wanzhou"
@@ -92,7 +94,7 @@ const BLOCKS = new Set([
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || el.hasAttribute("hidden")) return true;
   const editable = el.getAttribute("contenteditable");
-  return editable !== null && editable !== "false";
+  return (editable !== null && editable !== "false") || isCreditElement(el);
 }
 
 /** Whether an element starts a new block of text (exported for the observer's dirty roots). */

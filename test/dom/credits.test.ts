@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { Annotator } from "../../src/content/annotator.ts";
+import { isCreditElement, isCreditText } from "../../src/content/credits.ts";
+import { WrapMarker } from "../../src/content/wrap-marker.ts";
+import { compileMatcher } from "../../src/matcher/compile.ts";
+
+describe("credits", () => {
+  it("recognises byline and credit lines by their wording", () => {
+    for (const line of [
+      "By Ada Quill and Tomas Reyes · Photographs by Mina Ortega",
+      "By Lily Kuo",
+      "By Lily Kuo, Brady Dennis and Lyric Li",
+      "Lily Kuo in Taipei, Taiwan; Brady Dennis in Washington and Lyric Li contributed to this report.",
+      "Reporting by Jane Doe; Editing by John Roe",
+      "Additional reporting by Jane Doe in Seoul",
+      "(Jabin Botsford/The Washington Post)",
+      "Photo: (Mina Ortega/Reuters)".slice(7),
+    ]) {
+      expect(isCreditText(line), line).toBe(true);
+    }
+  });
+
+  it("leaves news sentences alone, even those starting with By", () => {
+    for (const line of [
+      "By 2030, China aims to peak its emissions.",
+      "By Sunday, Kerry had left Tianjin.",
+      "John F. Kerry speaks during a briefing at the White House. (Jabin Botsford/The Washington Post)",
+      "Kerry said the talks had contributed to progress.",
+    ]) {
+      expect(isCreditText(line), line).toBe(false);
+    }
+  });
+
+  it("recognises byline markup", () => {
+    const make = (html: string) => {
+      document.body.innerHTML = html;
+      return document.body.firstElementChild as Element;
+    };
+    expect(isCreditElement(make('<span class="c-byline__author">x</span>'))).toBe(true);
+    expect(isCreditElement(make('<a rel="author" href="#">x</a>'))).toBe(true);
+    expect(isCreditElement(make('<span itemprop="author">x</span>'))).toBe(true);
+    expect(isCreditElement(make('<p class="photo-credit">x</p>'))).toBe(true);
+    expect(isCreditElement(make('<p class="article-body">x</p>'))).toBe(false);
+    expect(isCreditElement(make('<p class="authority">x</p>'))).toBe(false);
+  });
+
+  it("annotates nothing in credits, everything in the story", () => {
+    const matcher = compileMatcher([
+      { id: "kerry", group: 0, forms: ["John Kerry"], shortForms: [], context: [] },
+      { id: "taipei", group: 2, forms: ["Taipei"], shortForms: [], context: [] },
+    ]);
+    document.body.innerHTML = `<p>John Kerry arrived.</p>
+      <p class="byline">John Kerry, special to the Ledger, in Taipei</p>
+      <p>Lily Kuo in Taipei contributed to this report.</p>`;
+    const annotator = new Annotator(matcher, new WrapMarker(document), () => false);
+    annotator.scan(document.body, () => true);
+    expect(annotator.mentions.map((m) => m.text)).toEqual(["John Kerry"]);
+  });
+});
