@@ -10,6 +10,8 @@ interface BlockState {
   block: TextBlock;
   matches: RawMatch[];
   hasShortForm: boolean;
+  /** A byline or credit line: only entries allowed in credits (not people) are marked. */
+  credit: boolean;
   mentions: Mention[];
 }
 
@@ -42,6 +44,8 @@ export class Annotator {
     private matcher: Matcher,
     private marker: Marker,
     private isOwn: (el: Element) => boolean,
+    /** Entries that may be marked in a byline or credit line ("Taipei" yes, a reporter's surname no). */
+    private allowedInCredits: (entry: number) => boolean = () => false,
   ) {
     this.withContext = [];
     for (let e = 0; e < matcher.entryIds.length; e++) {
@@ -57,6 +61,8 @@ export class Annotator {
     this.addBlocks(new TextBlockReader(root, this.isOwn).read());
     this.refresh();
   }
+
+  private includeInCredits = (entry: number): boolean => this.include(entry) && this.allowedInCredits(entry);
 
   /** Forgets every block and mark; `include` filters what is marked from now on. */
   reset(include = this.include): void {
@@ -75,14 +81,8 @@ export class Annotator {
     for (const block of blocks) this.addBlock(block, this.scanBlock(block.text));
   }
 
-  /** Scans a whole block, or nothing for a byline or credit line. */
-  scanBlock(text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
-    if (from === 0 && isCreditText(text)) return out;
-    return this.scanRange(text, out, from, to);
-  }
-
   /** Scans the part of a block's text where matches start in [from, to), in chunks. */
-  private scanRange(text: string, out: RawMatch[], from: number, to: number): RawMatch[] {
+  scanBlock(text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
     for (let at = from; at < to; at += SCAN_CHUNK) scanText(this.matcher, text, out, at, Math.min(to, at + SCAN_CHUNK));
     return out;
   }
@@ -102,7 +102,8 @@ export class Annotator {
     }
     if (old) this.shortFormBlocks.delete(old);
     if (old) this.unresolved.delete(old);
-    const state: BlockState = { block, matches, hasShortForm, mentions: old?.mentions ?? [] };
+    const credit = isCreditText(block.text);
+    const state: BlockState = { block, matches, hasShortForm, credit, mentions: old?.mentions ?? [] };
     this.blocks.set(first, state);
     this.unresolved.add(state);
     if (hasShortForm) this.shortFormBlocks.add(state);
@@ -170,7 +171,8 @@ export class Annotator {
     if (this.licensingChanged) for (const state of this.shortFormBlocks) this.unresolved.add(state);
     for (const state of this.unresolved) {
       const before = state.mentions;
-      state.mentions = this.toMentions(state, resolveBlock(this.matcher, state.matches, this.licensed, this.include));
+      const include = state.credit ? this.includeInCredits : this.include;
+      state.mentions = this.toMentions(state, resolveBlock(this.matcher, state.matches, this.licensed, include));
       const kept = new Set(state.mentions);
       for (const m of before) if (!kept.has(m)) removed.push(m);
       const had = new Set(before);

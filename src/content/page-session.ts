@@ -44,7 +44,13 @@ export class PageSession {
       (e) => o.matcher.entryIds[e],
       () => this.closeCard(true),
     );
-    this.annotator = new Annotator(o.matcher, o.marker, (el) => this.isOwn(el));
+    const person = o.categories.indexOf("person");
+    this.annotator = new Annotator(
+      o.matcher,
+      o.marker,
+      (el) => this.isOwn(el),
+      (entry) => o.matcher.entryGroup[entry] !== person,
+    );
     this.hover = new HoverIntent<Mention>(
       (m) => void this.card.show(m, this.lastPointer.y),
       () => this.card.hide(),

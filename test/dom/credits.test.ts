@@ -44,16 +44,18 @@ describe("credits", () => {
     expect(isCreditElement(make('<p class="authority">x</p>'))).toBe(false);
   });
 
-  it("annotates nothing in credits, everything in the story", () => {
+  it("marks no people in credit lines, places yet; nothing in byline markup", () => {
     const matcher = compileMatcher([
-      { id: "kerry", group: 0, forms: ["John Kerry"], shortForms: [], context: [] },
+      { id: "kerry", group: 0, forms: ["John Kerry"], shortForms: ["Kerry"], context: [] },
+      { id: "li-qiang", group: 0, forms: ["Li Qiang"], shortForms: ["Li"], context: [] },
       { id: "taipei", group: 2, forms: ["Taipei"], shortForms: [], context: [] },
     ]);
-    document.body.innerHTML = `<p>John Kerry arrived.</p>
+    document.body.innerHTML = `<p>John Kerry met Li Qiang.</p>
       <p class="byline">John Kerry, special to the Ledger, in Taipei</p>
-      <p>Lily Kuo in Taipei contributed to this report.</p>`;
-    const annotator = new Annotator(matcher, new WrapMarker(document), () => false);
+      <p>Lyric Li in Taipei contributed to this report.</p>`;
+    const notPeople = (e: number) => matcher.entryGroup[e] !== 0;
+    const annotator = new Annotator(matcher, new WrapMarker(document), () => false, notPeople);
     annotator.scan(document.body, () => true);
-    expect(annotator.mentions.map((m) => m.text)).toEqual(["John Kerry"]);
+    expect(annotator.mentions.map((m) => m.text)).toEqual(["John Kerry", "Li Qiang", "Taipei"]);
   });
 });
