@@ -1,5 +1,6 @@
 import {
   F_IGNORED,
+  F_NO_SPACE,
   F_SPACE,
   flagsOf,
   isBoundaryFlags,
@@ -136,7 +137,8 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
           else found = [form];
         }
       }
-      if (found) out.push({ start: s, end: j, forms: found });
+      if (found && wholeInUnspacedScript(text, s, j, startFlags, lastFlags))
+        out.push({ start: s, end: j, forms: found });
     }
     // The next character, with ignorables skipped and a run of spaces read as one.
     let c = 0;
@@ -157,4 +159,36 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
     lastFlags = c;
     j++;
   }
+}
+
+/**
+ * In scripts written without spaces any character may start a word, so "韩正" (a name) would
+ * match inside "韩正式宣布" ("South Korea formally announced"). Where a match starts or ends
+ * between two such characters, it must also start and end on a word boundary of the
+ * language's dictionary segmenter (Intl.Segmenter; ICU's dictionaries for Chinese, Japanese
+ * and Thai). Everywhere else, and where Intl.Segmenter is missing, this costs nothing.
+ */
+function wholeInUnspacedScript(text: string, start: number, end: number, first: number, last: number): boolean {
+  const inRunAtStart = first & F_NO_SPACE && flagsBefore(text, start) & F_NO_SPACE;
+  const inRunAtEnd = last & F_NO_SPACE && flagsAt(text, end) & F_NO_SPACE;
+  if (!inRunAtStart && !inRunAtEnd) return true;
+  const from = Math.max(0, start - 24);
+  const window = text.slice(from, Math.min(text.length, end + 24));
+  const segmenter = segmenterFor(window);
+  if (!segmenter) return true;
+  const bounds = new Set<number>();
+  for (const { index } of segmenter.segment(window)) bounds.add(index + from);
+  bounds.add(from + window.length);
+  return (!inRunAtStart || bounds.has(start)) && (!inRunAtEnd || bounds.has(end));
+}
+
+const segmenters = new Map<string, Intl.Segmenter | null>();
+function segmenterFor(sample: string): Intl.Segmenter | null {
+  const locale = /[\u3040-\u30ff]/.test(sample) ? "ja" : /[\u0e00-\u0e7f]/.test(sample) ? "th" : "zh";
+  let segmenter = segmenters.get(locale);
+  if (segmenter === undefined) {
+    segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(locale, { granularity: "word" }) : null;
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
 }

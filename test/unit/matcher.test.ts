@@ -137,6 +137,15 @@ describe("scanText and resolveBlock", () => {
 
   it("matches in scripts written without spaces", () => {
     expect(mentions("国家主席习近平今天表示")).toEqual([["习近平", "xjp-zh"]]);
+    expect(mentions("习近平")).toEqual([["习近平", "xjp-zh"]]);
+  });
+
+  it("respects whole names in scripts written without spaces", () => {
+    const m = compileMatcher([entry("han-zheng", ["韩正"]), entry("tokyo", ["東京"])]);
+    const found = (text: string) => scanText(m, text).map((r) => text.slice(r.start, r.end));
+    expect(found("韩正今天会见了代表团")).toEqual(["韩正"]);
+    expect(found("韩正式宣布新政策")).toEqual([]); // "韩 | 正式": South Korea formally…
+    expect(found("岸田文雄首相は東京で")).toEqual(["東京"]);
   });
 
   it("survives empty text and text of only spaces", () => {
