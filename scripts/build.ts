@@ -8,6 +8,7 @@ import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { validatePacks } from "../src/glossary/load.ts";
 import { readPacks } from "./lib/read-packs.ts";
+import { writeJsonSchema } from "./lib/write-json-schema.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");
@@ -34,6 +35,7 @@ async function bundle(target: Target, outdir: string) {
       background: join(ROOT, "src/background/index.ts"),
       content: join(ROOT, "src/content/index.ts"),
       popup: join(ROOT, "src/popup/main.tsx"),
+      options: join(ROOT, "src/options/main.tsx"),
     },
     outdir,
     bundle: true,
@@ -54,9 +56,13 @@ export async function build(): Promise<Record<string, number>> {
   if (errors.length) {
     throw new Error(`The glossary has ${errors.length} problem(s):\n  ${errors.join("\n  ")}`);
   }
-  const glossary = compileGlossary(packs.flatMap((p) => p.entries));
+  const glossary = compileGlossary(
+    packs.flatMap((p) => p.entries),
+    packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
+  );
   const sizes: Record<string, number> = {};
   rmSync(DIST, { recursive: true, force: true });
+  writeJsonSchema(ROOT, "docs");
   for (const target of ["chrome", "firefox"] as const) {
     const out = join(DIST, target);
     mkdirSync(join(out, "icons"), { recursive: true });
@@ -66,6 +72,9 @@ export async function build(): Promise<Record<string, number>> {
     writeFileSync(join(out, "content.css"), MARK_CSS);
     cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
     cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
+    cpSync(join(ROOT, "src/options/index.html"), join(out, "options.html"));
+    cpSync(join(ROOT, "src/options/options.css"), join(out, "options.css"));
+    writeJsonSchema(ROOT, `dist/${target}`);
     for (const size of [16, 32, 48, 128])
       cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
     if (target === "chrome") {

@@ -1,8 +1,15 @@
 import type { BackgroundRequest } from "../shared/messages.ts";
 import type { BackgroundResponses } from "../shared/protocol-types.ts";
 import { isSiteEnabled } from "../shared/settings.ts";
+import { activeGlossary } from "./active-glossary.ts";
 import { loadGlossary } from "./glossary-store.ts";
 import { readSettings, updateSettings } from "./settings-store.ts";
+import { addUserGlossary, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
+
+async function active() {
+  const [settings, user] = await Promise.all([readSettings(), readUserGlossaries()]);
+  return { settings, glossary: await activeGlossary(settings, user) };
+}
 
 type Handlers = {
   [T in BackgroundRequest["type"]]: (
@@ -13,16 +20,18 @@ type Handlers = {
 /** One handler per request type; the compiler checks every type has one. */
 export const handlers: Handlers = {
   "backstory:get-page-config": async ({ host }) => {
-    const [{ compiled }, settings] = await Promise.all([loadGlossary(), readSettings()]);
+    const { settings, glossary } = await active();
+    const { compiled, key } = glossary;
     return {
       matcher: compiled.matcher,
       categories: compiled.categories,
       settings,
       siteEnabled: isSiteEnabled(settings, host),
+      glossaryKey: key,
     };
   },
   "backstory:lookup": async ({ ids }) => {
-    const { byId } = await loadGlossary();
+    const { byId } = (await active()).glossary;
     return { entries: ids.flatMap((id) => byId.get(id) ?? []) };
   },
   "backstory:get-settings": async () => ({ settings: await readSettings() }),
@@ -37,6 +46,48 @@ export const handlers: Handlers = {
         disabledSites: enabled ? s.disabledSites.filter((h) => h !== site) : [...new Set([...s.disabledSites, site])],
       })),
     };
+  },
+  "backstory:list-glossaries": async () => {
+    const [{ compiled }, settings, user] = await Promise.all([loadGlossary(), readSettings(), readUserGlossaries()]);
+    return {
+      packs: compiled.packs.map((p) => ({
+        id: p.id,
+        title: p.title,
+        count: p.entryIds.length,
+        enabled: !settings.disabledPacks.includes(p.id),
+      })),
+      user: user.map((g) => ({
+        id: g.id,
+        name: g.name,
+        count: g.entries.length,
+        enabled: g.enabled,
+        importedAt: g.importedAt,
+      })),
+    };
+  },
+  "backstory:import-glossary": async ({ name, entries }) => {
+    const { errors, glossary } = await addUserGlossary(name, entries);
+    return { errors, id: glossary?.id };
+  },
+  "backstory:set-glossary-enabled": async ({ kind, id, enabled }) => {
+    if (kind === "user") return { ok: await updateUserGlossary(id, (g) => ({ ...g, enabled })) };
+    const { compiled } = await loadGlossary();
+    if (!compiled.packs.some((p) => p.id === id)) return { ok: false };
+    await updateSettings((s) => ({
+      ...s,
+      disabledPacks: enabled ? s.disabledPacks.filter((p) => p !== id) : [...new Set([...s.disabledPacks, id])],
+    }));
+    return { ok: true };
+  },
+  "backstory:delete-glossary": async ({ id }) => ({ ok: await updateUserGlossary(id, () => null) }),
+  "backstory:export-glossary": async ({ id }) => {
+    const glossary = (await readUserGlossaries()).find((g) => g.id === id);
+    if (glossary) return { name: glossary.name, entries: glossary.entries };
+    const { compiled } = await loadGlossary();
+    const pack = compiled.packs.find((p) => p.id === id);
+    if (!pack) return null;
+    const ids = new Set(pack.entryIds);
+    return { name: pack.title, entries: compiled.entries.filter((e) => ids.has(e.id)) };
   },
 };
 

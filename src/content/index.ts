@@ -3,7 +3,7 @@ import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher } from "../matcher/serialize.ts";
 import { ContentRequestSchema } from "../shared/messages.ts";
 import { sendToBackground } from "../shared/runtime.ts";
-import { isSiteEnabled, SETTINGS_KEY } from "../shared/settings.ts";
+import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
 import { PageSession } from "./page-session.ts";
 import { WrapMarker } from "./wrap-marker.ts";
@@ -14,32 +14,42 @@ import { WrapMarker } from "./wrap-marker.ts";
  */
 async function start(): Promise<void> {
   const host = location.hostname.toLowerCase();
-  const config = await sendToBackground({ type: "backstory:get-page-config", host });
-  const matcher = deserializeMatcher(config.matcher);
-  const api = nativeHighlightApi(document);
   const entryCache = new Map<string, Entry>();
-  const session = new PageSession({
-    doc: document,
-    matcher,
-    categories: config.categories,
-    marker: api ? new HighlightMarker(api) : new WrapMarker(document),
-    host,
-    lookup: async (ids) => {
-      const missing = ids.filter((id) => !entryCache.has(id));
-      if (missing.length) {
-        const { entries } = await sendToBackground({ type: "backstory:lookup", ids: missing });
-        for (const e of entries) entryCache.set(e.id, e);
-      }
-      return ids.map((id) => entryCache.get(id)).filter((e): e is Entry => e !== undefined);
-    },
-  });
+  let config = await sendToBackground({ type: "backstory:get-page-config", host });
+  const api = nativeHighlightApi(document);
+  const newSession = () =>
+    new PageSession({
+      doc: document,
+      matcher: deserializeMatcher(config.matcher),
+      categories: config.categories,
+      marker: api ? new HighlightMarker(api) : new WrapMarker(document),
+      host,
+      lookup: async (ids) => {
+        const missing = ids.filter((id) => !entryCache.has(id));
+        if (missing.length) {
+          const { entries } = await sendToBackground({ type: "backstory:lookup", ids: missing });
+          for (const e of entries) entryCache.set(e.id, e);
+        }
+        return ids.map((id) => entryCache.get(id)).filter((e): e is Entry => e !== undefined);
+      },
+    });
+  let session = newSession();
   session.apply(config.settings, config.siteEnabled);
 
+  // Settings or glossaries changed (in the popup, the options page, another browser): apply at
+  // once. A new set of entries means a new matcher, so the page is read again with it.
   browser.storage.onChanged.addListener((changes) => {
-    if (!(SETTINGS_KEY in changes)) return;
-    void sendToBackground({ type: "backstory:get-settings" }).then(({ settings }) =>
-      session.apply(settings, isSiteEnabled(settings, host)),
-    );
+    if (!(SETTINGS_KEY in changes) && !(USER_GLOSSARIES_KEY in changes)) return;
+    void sendToBackground({ type: "backstory:get-page-config", host }).then((next) => {
+      const glossaryChanged = next.glossaryKey !== config.glossaryKey;
+      config = next;
+      if (glossaryChanged) {
+        session.destroy();
+        entryCache.clear();
+        session = newSession();
+      }
+      session.apply(next.settings, isSiteEnabled(next.settings, host));
+    });
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {

@@ -9,9 +9,11 @@ export interface CompiledGlossary {
   categories: readonly Category[];
   entries: Entry[];
   matcher: SerializedMatcher;
+  /** The bundled packs and their entries, so readers can switch packs off. */
+  packs: { id: string; title: string; entryIds: string[] }[];
 }
 
-export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
+export function compileGlossary(entries: readonly Entry[], packs: CompiledGlossary["packs"] = []): CompiledGlossary {
   const matcher = compileMatcher(
     entries.map((e) => ({
       id: e.id,
@@ -21,5 +23,5 @@ export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
       context: e.context,
     })),
   );
-  return { format: 1, categories: CATEGORIES, entries: [...entries], matcher: serializeMatcher(matcher) };
+  return { format: 1, categories: CATEGORIES, entries: [...entries], matcher: serializeMatcher(matcher), packs };
 }

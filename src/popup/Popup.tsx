@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
 import { CATEGORY_LABEL } from "../shared/labels.ts";
 import type { PageStats } from "../shared/protocol-types.ts";
@@ -90,6 +91,11 @@ export function Popup() {
           </div>
         ))}
       </fieldset>
+      <p>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Glossaries and options
+        </button>
+      </p>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { HostSchema } from "./settings.ts";
 
 const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 const CategorySchema = z.enum(CATEGORIES);
+const GlossaryIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** Requests the background answers (from content scripts, the popup and options pages). */
 export const BackgroundRequestSchema = z.discriminatedUnion("type", [
@@ -23,6 +24,22 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:get-settings") }),
   z.strictObject({ type: z.literal("backstory:set-category"), category: CategorySchema, enabled: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:set-site-enabled"), host: HostSchema, enabled: z.boolean() }),
+  /** Options page: the bundled packs and the reader's glossaries. */
+  z.strictObject({ type: z.literal("backstory:list-glossaries") }),
+  /** Rows are validated entry by entry in the background; see src/glossary/import.ts. */
+  z.strictObject({
+    type: z.literal("backstory:import-glossary"),
+    name: z.string().check(z.maxLength(200)),
+    entries: z.array(z.unknown()).check(z.minLength(1), z.maxLength(50_000)),
+  }),
+  z.strictObject({
+    type: z.literal("backstory:set-glossary-enabled"),
+    kind: z.enum(["pack", "user"]),
+    id: GlossaryIdSchema,
+    enabled: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal("backstory:delete-glossary"), id: GlossaryIdSchema }),
+  z.strictObject({ type: z.literal("backstory:export-glossary"), id: GlossaryIdSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 

@@ -10,11 +10,23 @@ export interface BackgroundResponses {
     categories: readonly Category[];
     settings: Settings;
     siteEnabled: boolean;
+    /** Changes when the entries in force do (a pack switched off, a glossary imported). */
+    glossaryKey: string;
   };
   "backstory:lookup": { entries: Entry[] };
   "backstory:get-settings": { settings: Settings };
   "backstory:set-category": { settings: Settings };
   "backstory:set-site-enabled": { settings: Settings };
+  "backstory:list-glossaries": GlossaryList;
+  "backstory:import-glossary": { errors: string[]; id?: string };
+  "backstory:set-glossary-enabled": { ok: boolean };
+  "backstory:delete-glossary": { ok: boolean };
+  "backstory:export-glossary": { name: string; entries: Entry[] } | null;
+}
+
+export interface GlossaryList {
+  packs: { id: string; title: string; count: number; enabled: boolean }[];
+  user: { id: string; name: string; count: number; enabled: boolean; importedAt: string }[];
 }
 
 export interface PageStats {

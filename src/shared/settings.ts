@@ -5,14 +5,19 @@ import { CATEGORIES, type Category } from "./categories.ts";
 export const HostSchema = z.string().check(z.minLength(1), z.maxLength(253));
 const CategorySchema = z.enum(CATEGORIES);
 
+const PackIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
 export interface Settings {
   categories: Record<Category, boolean>;
   disabledSites: string[];
+  /** Bundled packs the reader switched off. */
+  disabledPacks: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
   disabledSites: [],
+  disabledPacks: [],
 };
 
 /**
@@ -23,10 +28,13 @@ export const StoredSettingsSchema = z.object({
   version: z.literal(1),
   categories: z.optional(z.partialRecord(CategorySchema, z.boolean())),
   disabledSites: z.optional(z.array(HostSchema).check(z.maxLength(10_000))),
+  disabledPacks: z.optional(z.array(PackIdSchema).check(z.maxLength(1_000))),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 export const SETTINGS_KEY = "settings";
+/** storage.local key of the reader's own glossaries (src/background/user-glossaries.ts). */
+export const USER_GLOSSARIES_KEY = "userGlossaries";
 
 /**
  * Reads stored settings field by field: what is malformed falls back to its default, what is
@@ -35,7 +43,7 @@ export const SETTINGS_KEY = "settings";
 export function settingsFromStored(raw: unknown): Settings {
   const settings = structuredClone(DEFAULT_SETTINGS);
   if (typeof raw !== "object" || raw === null) return settings;
-  const { version, categories, disabledSites } = raw as Record<string, unknown>;
+  const { version, categories, disabledSites, disabledPacks } = raw as Record<string, unknown>;
   if (version !== 1) return settings; // written by another version: migrations come with version 2
   if (typeof categories === "object" && categories !== null) {
     for (const c of CATEGORIES) {
@@ -48,6 +56,11 @@ export function settingsFromStored(raw: unknown): Settings {
       .filter((h): h is string => HostSchema.safeParse(h).success)
       .map((h) => h.toLowerCase())
       .slice(0, 10_000);
+  }
+  if (Array.isArray(disabledPacks)) {
+    settings.disabledPacks = disabledPacks
+      .filter((p): p is string => PackIdSchema.safeParse(p).success)
+      .slice(0, 1_000);
   }
   return settings;
 }
@@ -62,6 +75,7 @@ export function storedFromSettings(settings: Settings): StoredSettings {
   );
   if (Object.keys(categories).length) stored.categories = categories;
   if (settings.disabledSites.length) stored.disabledSites = [...new Set(settings.disabledSites)].sort();
+  if (settings.disabledPacks.length) stored.disabledPacks = [...new Set(settings.disabledPacks)].sort();
   return stored;
 }
 

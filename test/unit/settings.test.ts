@@ -13,18 +13,24 @@ const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
 const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites: string[] = []): Settings => ({
   categories: { ...DEFAULT_SETTINGS.categories, ...overrides },
   disabledSites,
+  disabledPacks: [],
 });
 
 describe("settingsFromStored", () => {
   it("gives the defaults when nothing is stored", () => {
     for (const raw of [undefined, null, {}]) {
-      expect(settingsFromStored(raw)).toEqual({ categories: allOn, disabledSites: [] });
+      expect(settingsFromStored(raw)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [] });
     }
   });
 
   it("applies what is stored over the defaults", () => {
-    const got = settingsFromStored({ version: 1, categories: { person: false }, disabledSites: ["example.com"] });
-    expect(got).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["example.com"] });
+    const got = settingsFromStored({
+      version: 1,
+      categories: { person: false },
+      disabledSites: ["example.com"],
+      disabledPacks: [],
+    });
+    expect(got).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["example.com"], disabledPacks: [] });
   });
 
   it("falls back to the defaults for malformed data", () => {
@@ -42,7 +48,11 @@ describe("settingsFromStored", () => {
       { version: 1, disabledSites: ["x".repeat(254)] },
     ];
     for (const raw of malformed) {
-      expect(settingsFromStored(raw), JSON.stringify(raw)).toEqual({ categories: allOn, disabledSites: [] });
+      expect(settingsFromStored(raw), JSON.stringify(raw)).toEqual({
+        categories: allOn,
+        disabledSites: [],
+        disabledPacks: [],
+      });
     }
   });
 
@@ -53,7 +63,15 @@ describe("settingsFromStored", () => {
         categories: { person: false, event: "no" },
         disabledSites: ["", "News.Example", 7],
       }),
-    ).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["news.example"] });
+    ).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["news.example"], disabledPacks: [] });
+  });
+
+  it("stores the packs switched off, and drops malformed pack ids", () => {
+    expect(storedFromSettings({ ...settingsFromStored(undefined), disabledPacks: ["places", "economy"] })).toEqual({
+      version: 1,
+      disabledPacks: ["economy", "places"],
+    });
+    expect(settingsFromStored({ version: 1, disabledPacks: ["places", "", 3] }).disabledPacks).toEqual(["places"]);
   });
 
   it("never hands out the shared defaults object", () => {
@@ -62,7 +80,7 @@ describe("settingsFromStored", () => {
     a.disabledSites.push("example.com");
     expect(DEFAULT_SETTINGS.categories.person).toBe(true);
     expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
-    expect(settingsFromStored(undefined)).toEqual({ categories: allOn, disabledSites: [] });
+    expect(settingsFromStored(undefined)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [] });
   });
 });
 

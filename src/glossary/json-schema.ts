@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { EntrySchema } from "./schema.ts";
+
+/**
+ * The published JSON Schema of a reader's glossary file, generated from the zod schema so the
+ * two cannot drift (docs/glossary.schema.json; a unit test compares). Checks that JSON Schema
+ * cannot express (word counts, real dates, no markup) are stated in the descriptions.
+ */
+export function glossaryJsonSchema(): Record<string, unknown> {
+  const file = z
+    .object({
+      name: z.string().max(80).optional().describe("The glossary's name, shown in the options page."),
+      entries: z.array(EntrySchema).min(1).max(50_000),
+    })
+    .describe(
+      "A Backstory glossary. Summaries: 1-3 sentences, at most 60 words, plain text. asOf: a real date, YYYY-MM-DD. " +
+        "Sources: https URLs. See the README for the CSV form of the same fields.",
+    );
+  return {
+    $id: "https://github.com/backstory-extension/backstory/docs/glossary.schema.json",
+    title: "Backstory glossary",
+    ...z.toJSONSchema(file, { io: "input", unrepresentable: "any" }),
+  };
+}

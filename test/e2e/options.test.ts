@@ -1,0 +1,86 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/chromium.ts";
+import { hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+const fixture = (name: string) => join(ROOT, "test/fixtures/glossaries", name);
+
+describe("the options page: packs and readers' glossaries", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const options = async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await page.getByRole("heading", { name: "Bundled glossary" }).waitFor();
+    return page;
+  };
+
+  it("refuses a bad file with every problem named, and changes nothing", async () => {
+    const page = await options();
+    await page.getByLabel("Glossary file").setInputFiles(fixture("broken.csv"));
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/was not imported/);
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toMatch(/Row 3 \("Bad Id"\), field "id"/);
+    expect(text).toMatch(/Row 4 \("no-source"\), field "sources"/);
+    expect(text).toMatch(/Row 5 \("insecure"\), field "sources\.0\.url": must be an https URL/);
+    expect(text).toMatch(/Your glossaries are unchanged/);
+    expect(await page.getByText("None yet. Import one below.").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("imports a glossary after a preview; open pages use it at once; export and delete work", async () => {
+    const article = await h.open("/demo-article.html");
+    await waitForMarks(article);
+    expect(await markedTexts(article)).not.toContain("The Demo Ledger");
+
+    const page = await options();
+    await page.getByLabel("Glossary file").setInputFiles(fixture("ledger-terms.json"));
+    await expect.poll(() => page.getByText(/2 entries in “Demo Ledger newsroom terms”/).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "COP26 (newsroom note)" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Save glossary" }).click();
+    await page.getByRole("switch", { name: /Demo Ledger newsroom terms/ }).waitFor();
+
+    // The open article now marks the new entry, and COP26's card is the reader's own.
+    await expect.poll(() => markedTexts(article)).toContain("The Demo Ledger");
+    await article.bringToFront();
+    await hoverText(article, "COP26");
+    expect(await waitForCard(article, "COP26 (newsroom note)")).toMatch(/newsroom/);
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export Demo Ledger newsroom terms" }).click();
+    expect((await download).suggestedFilename()).toBe("demo-ledger-newsroom-terms.json");
+
+    page.on("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Delete Demo Ledger newsroom terms" }).click();
+    await expect.poll(() => page.getByText("None yet. Import one below.").count()).toBe(1);
+    await expect.poll(() => markedTexts(article)).not.toContain("The Demo Ledger");
+    await page.close();
+    await article.close();
+  });
+
+  it("switches a bundled pack off and on", async () => {
+    const article = await h.open("/demo-article.html");
+    await waitForMarks(article);
+    expect(await markedTexts(article)).toContain("Huawei");
+    const page = await options();
+    const pack = page.getByRole("switch", { name: /In the seed article/ });
+    await pack.uncheck();
+    await expect.poll(() => markedTexts(article)).not.toContain("Huawei");
+    await pack.check();
+    await expect.poll(() => markedTexts(article)).toContain("Huawei");
+    await page.close();
+    await article.close();
+  });
+
+  it("causes no page errors", () => {
+    expect(h.pageErrors).toEqual([]);
+  });
+});
