@@ -20,7 +20,7 @@ interface Stored {
 /** Reads the stored glossaries; one that no longer validates is left out (and logged), the rest kept. */
 export async function readUserGlossaries(): Promise<UserGlossary[]> {
   const raw = (await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY] as Stored | undefined;
-  if (!raw || raw.version !== 1 || !Array.isArray(raw.glossaries)) return [];
+  if (raw?.version !== 1 || !Array.isArray(raw.glossaries)) return [];
   return raw.glossaries.filter((g) => {
     const ok =
       g &&
