@@ -6,8 +6,7 @@ import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
-import { validatePacks } from "../src/glossary/load.ts";
-import { readPacks } from "./lib/read-packs.ts";
+import { lintBundledGlossary } from "./lib/lint-bundled.ts";
 import { writeJsonSchema } from "./lib/write-json-schema.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -52,9 +51,9 @@ async function bundle(target: Target, outdir: string) {
 }
 
 export async function build(): Promise<Record<string, number>> {
-  const { packs, errors } = validatePacks(readPacks());
-  if (errors.length) {
-    throw new Error(`The glossary has ${errors.length} problem(s):\n  ${errors.join("\n  ")}`);
+  const { loaded: packs, problems } = lintBundledGlossary();
+  if (problems.length) {
+    throw new Error(`The glossary has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   }
   const glossary = compileGlossary(
     packs.flatMap((p) => p.entries),

@@ -27,8 +27,7 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
           problems.push(
             `${pack.file}: entry "${e.id}" field "forms": "${form}" differs only in case from a form of "${other}"`,
           );
-        }
-        fullOwner.set(key, e.id);
+        } else fullOwner.set(key, e.id);
       }
     }
   }
@@ -36,8 +35,8 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
     for (const e of pack.entries) {
       const at = (field: string) => `${pack.file}: entry "${e.id}" field "${field}"`;
       for (const form of e.forms) {
-        const word = normalizeForm(form).toLowerCase();
-        if (commonWords.has(word)) {
+        const word = normalizeForm(form);
+        if (word === word.toLowerCase() && commonWords.has(word)) {
           problems.push(`${at("forms")}: "${form}" is a common English word; make it a short form or qualify it`);
         }
       }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { lintBundledGlossary } from "../../scripts/lib/lint-bundled.ts";
+import { lintGlossary } from "../../src/glossary/lint.ts";
+import type { LoadedPack } from "../../src/glossary/load.ts";
+import { EntrySchema } from "../../src/glossary/schema.ts";
+
+const entry = (id: string, extra: Record<string, unknown> = {}) =>
+  EntrySchema.parse({
+    id,
+    title: id,
+    category: "concept",
+    forms: [`${id} form`],
+    summary: "A short summary.",
+    sources: [{ title: "Example", url: "https://example.org/" }],
+    ...extra,
+  });
+const pack = (...entries: ReturnType<typeof entry>[]): LoadedPack[] => [
+  { pack: "p", title: "P", file: "p.json", entries },
+];
+const lint = (packs: LoadedPack[]) =>
+  lintGlossary(packs, { today: "2026-11-29", commonWords: new Set(["state", "power"]) });
+
+describe("lintGlossary", () => {
+  it("names file, entry and field for each kind of problem", () => {
+    expect(
+      lint(
+        pack(
+          entry("a", { forms: ["Paris accord"] }),
+          entry("b", { forms: ["Paris Accord"], shortForms: ["a form", "Paris accord"] }),
+          entry("c", { forms: ["state", "State"] }),
+          entry("d", { asOf: "2027-01-01", related: ["d", "zz"] }),
+          entry("e", { summary: "Currently the chair of the board." }),
+        ),
+      ),
+    ).toEqual([
+      'p.json: entry "b" field "forms": "Paris Accord" differs only in case from a form of "a"',
+      'p.json: entry "b" field "shortForms": "Paris accord" is a full form of "a", so it would never mean "b"',
+      'p.json: entry "c" field "forms": "state" is a common English word; make it a short form or qualify it',
+      'p.json: entry "d" field "asOf": 2027-01-01 is in the future',
+      'p.json: entry "d" field "related": an entry cannot be related to itself',
+      'p.json: entry "d" field "related": unknown entry id "zz"',
+      'p.json: entry "e" field "asOf": the summary describes a present state ("currently"…) but has no asOf date',
+    ]);
+  });
+
+  it("passes a clean glossary", () => {
+    expect(lint(pack(entry("a"), entry("b", { related: ["a"] })))).toEqual([]);
+  });
+});
+
+describe("the bundled glossary", () => {
+  it("validates and lints clean, with at least 800 entries", () => {
+    const { problems, count } = lintBundledGlossary();
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThanOrEqual(800);
+  });
+});
