@@ -2,9 +2,20 @@ import browser from "webextension-polyfill";
 import type { BackgroundRequest, ContentRequest } from "./messages.ts";
 import type { BackgroundResponses, ContentResponses } from "./protocol-types.ts";
 
-/** Sends a request to the background and returns its typed reply. */
-export function sendToBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R["type"]]> {
-  return browser.runtime.sendMessage(request) as Promise<BackgroundResponses[R["type"]]>;
+/**
+ * Sends a request to the background and returns its typed reply. The browser may stop the
+ * service worker at any moment, even while it answers; the request is then sent once more
+ * (the message itself wakes a new worker). Requests are idempotent, so a retry is safe.
+ */
+export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R["type"]]> {
+  try {
+    return (await browser.runtime.sendMessage(request)) as BackgroundResponses[R["type"]];
+  } catch (error) {
+    if (!/message channel closed|Receiving end does not exist|Could not establish connection/i.test(String(error))) {
+      throw error;
+    }
+    return (await browser.runtime.sendMessage(request)) as BackgroundResponses[R["type"]];
+  }
 }
 
 export function sendToTab<R extends ContentRequest>(tabId: number, request: R): Promise<ContentResponses[R["type"]]> {

@@ -58,6 +58,7 @@ describe("the card, by keyboard, scroll and after the worker stops", () => {
     const page = await h.open("/demo-article.html");
     await waitForMarks(page);
     const popup = await h.popup(); // an extension page, to reach the worker over CDP
+    await popup.getByRole("switch", { name: "People" }).waitFor();
     const cdp = await h.browser.context.newCDPSession(popup);
     const stopped = new Promise<void>((resolve) =>
       cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
