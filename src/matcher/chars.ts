@@ -122,6 +122,8 @@ export const F_WORD = 1 << 16;
 export const F_NO_SPACE = 1 << 17;
 export const F_SPACE = 1 << 18;
 export const F_IGNORED = 1 << 19;
+/** Hangul syllables: Korean attaches particles to nouns ("서울에서"), so a form may end before one. */
+export const F_HANGUL = 1 << 21;
 const F_KNOWN = 1 << 20;
 /** Read directly in hot loops (`UNIT_FLAGS[u] || flagsOf(u)`): a lookup without a call. */
 export const UNIT_FLAGS = new Int32Array(0x10000);
@@ -136,6 +138,7 @@ export function flagsOf(unit: number): number {
   else {
     const k = charClass(n);
     f |= lowerUnit(n) | (k & WORD ? F_WORD : 0) | (k & NO_SPACE ? F_NO_SPACE : 0);
+    if (n >= 0xac00 && n <= 0xd7a3) f |= F_HANGUL;
   }
   UNIT_FLAGS[unit] = f;
   return f;

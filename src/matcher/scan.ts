@@ -1,4 +1,5 @@
 import {
+  F_HANGUL,
   F_IGNORED,
   F_NO_SPACE,
   F_SPACE,
@@ -128,7 +129,8 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
   for (;;) {
     const formStart = m.nodeFormStart[node];
     const formEnd = m.nodeFormStart[node + 1];
-    if (formStart < formEnd && isBoundaryFlags(lastFlags, flagsAt(text, j))) {
+    const next = flagsAt(text, j);
+    if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;
       for (let k = formStart; k < formEnd; k++) {
         const form = m.nodeForms[k];

@@ -7,7 +7,9 @@ import type { BackgroundResponses, ContentResponses } from "./protocol-types.ts"
  * service worker at any moment, even while it answers; the request is then sent once more
  * (the message itself wakes a new worker). Requests are idempotent, so a retry is safe.
  */
-export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R["type"]]> {
+export async function sendToBackground<R extends BackgroundRequest>(
+  request: R,
+): Promise<BackgroundResponses[R["type"]]> {
   try {
     return (await browser.runtime.sendMessage(request)) as BackgroundResponses[R["type"]];
   } catch (error) {

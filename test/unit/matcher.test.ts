@@ -140,6 +140,14 @@ describe("scanText and resolveBlock", () => {
     expect(mentions("习近平")).toEqual([["习近平", "xjp-zh"]]);
   });
 
+  it("lets a Korean form take a particle, but not start inside a word", () => {
+    const m = compileMatcher([entry("seoul-ko", ["서울"])]);
+    const found = (text: string) => scanText(m, text).map((r) => text.slice(r.start, r.end));
+    expect(found("대통령은 서울에서 말했다")).toEqual(["서울"]);
+    expect(found("서울시와 부산")).toEqual(["서울"]);
+    expect(found("남서울에서")).toEqual([]);
+  });
+
   it("respects whole names in scripts written without spaces", () => {
     const m = compileMatcher([entry("han-zheng", ["韩正"]), entry("tokyo", ["東京"])]);
     const found = (text: string) => scanText(m, text).map((r) => text.slice(r.start, r.end));
