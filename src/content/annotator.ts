@@ -1,7 +1,7 @@
 import { type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { type RawMatch, scanText } from "../matcher/scan.ts";
 import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
-import { isCreditText } from "./credits.ts";
+import { isBoilerplateText, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
 
@@ -87,7 +87,9 @@ export class Annotator {
     return out;
   }
 
-  addBlock(block: TextBlock, matches: RawMatch[]): void {
+  addBlock(block: TextBlock, found: RawMatch[]): void {
+    // A legal footer's names are not news: they neither show nor license anything.
+    const matches = found.length && isBoilerplateText(block.text) ? [] : found;
     let hasShortForm = false;
     for (const match of matches) {
       for (const form of match.forms) {

@@ -31,3 +31,14 @@ const CREDIT_TEXT = [
 export function isCreditText(text: string): boolean {
   return text.length <= 300 && CREDIT_TEXT.some((re) => re.test(text));
 }
+
+const BOILERPLATE =
+  /©|\(c\)\s*\d{4}|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|notice)\b/i;
+
+/**
+ * Copyright notices and legal footers ("© S&P Dow Jones Indices LLC 2016") name companies and
+ * brands in passing, never as news: nothing in them is explained (not even places).
+ */
+export function isBoilerplateText(text: string): boolean {
+  return text.length <= 600 && BOILERPLATE.test(text);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Annotator } from "../../src/content/annotator.ts";
-import { isCreditElement, isCreditText } from "../../src/content/credits.ts";
+import { isBoilerplateText, isCreditElement, isCreditText } from "../../src/content/credits.ts";
 import { WrapMarker } from "../../src/content/wrap-marker.ts";
 import { compileMatcher } from "../../src/matcher/compile.ts";
 
@@ -29,6 +29,14 @@ describe("credits", () => {
     ]) {
       expect(isCreditText(line), line).toBe(false);
     }
+  });
+
+  it("recognises copyright and legal footers", () => {
+    expect(isBoilerplateText("All content of the Dow Jones branded indices © S&P Dow Jones Indices LLC 2016")).toBe(
+      true,
+    );
+    expect(isBoilerplateText("Copyright (c) 2019 Reuters. All rights reserved.")).toBe(true);
+    expect(isBoilerplateText("The Dow rose 1% as Reuters reported gains.")).toBe(false);
   });
 
   it("recognises byline markup", () => {
