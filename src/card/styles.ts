@@ -56,4 +56,16 @@ a:focus-visible, button:focus-visible { outline: 2px solid #1a56c4; outline-offs
 }
 .back { font-size: 12px; margin-bottom: 4px; }
 .status { color: #5a6475; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1e2229; color: #e6e9ef; border-color: #3a414c; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
+  .category, .as-of, .status { color: #a3acba; }
+  a, .within button, .back { color: #8fb4ff; }
+  a:focus-visible, button:focus-visible { outline-color: #8fb4ff; }
+  .within { border-top-color: #3a414c; }
+}
+@media (forced-colors: active) {
+  .card { border: 1px solid CanvasText; background: Canvas; color: CanvasText; box-shadow: none; }
+  a { color: LinkText; }
+  .within button, .back { color: ButtonText; }
+}
 `;
