@@ -4,12 +4,14 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { JSDOM, VirtualConsole } from "jsdom";
+import { Annotator } from "../src/content/annotator.ts";
+import type { Marker } from "../src/content/mention.ts";
 import { TextBlockReader } from "../src/content/text-blocks.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { validatePacks } from "../src/glossary/load.ts";
-import { licensedEntries, resolveBlock } from "../src/matcher/resolve.ts";
 import { scanText } from "../src/matcher/scan.ts";
 import { deserializeMatcher } from "../src/matcher/serialize.ts";
+import { CATEGORIES } from "../src/shared/categories.ts";
 import { findCandidates } from "./lib/candidates.ts";
 import { readPacks } from "./lib/read-packs.ts";
 
@@ -28,6 +30,16 @@ if (errors.length) {
 }
 const compiled = compileGlossary(packs.flatMap((p) => p.entries));
 const matcher = deserializeMatcher(compiled.matcher);
+const PERSON = CATEGORIES.indexOf("person");
+/** Counting only: nothing is drawn. */
+const NO_MARKS: Marker = {
+  mutatesDom: false,
+  render() {},
+  update() {},
+  mentionAt: () => null,
+  mentionForFocus: () => null,
+  clear() {},
+};
 const perPage: {
   page: string;
   found: string[];
@@ -40,14 +52,18 @@ for (const file of files) {
   const dom = new JSDOM(readFileSync(file, "utf8"), { virtualConsole: new VirtualConsole() });
   const body = dom.window.document.body;
   const blocks = body ? new TextBlockReader(body).read() : [];
-  const raw = blocks.map((b) => scanText(matcher, b.text));
-  const licensed = licensedEntries(matcher, raw);
+  // The content script's own annotator (credits, legal footers and licensing included).
+  const annotator = new Annotator(
+    matcher,
+    NO_MARKS,
+    () => false,
+    (e) => matcher.entryGroup[e] !== PERSON,
+  );
+  if (body) annotator.scan(body, () => true);
   const counts: Record<string, number> = {};
-  blocks.forEach((_, i) => {
-    for (const r of resolveBlock(matcher, raw[i], licensed, () => true)) {
-      for (const e of [r.entry, ...r.nested]) counts[matcher.entryIds[e]] = (counts[matcher.entryIds[e]] ?? 0) + 1;
-    }
-  });
+  for (const m of annotator.mentions) {
+    for (const e of [m.entry, ...m.nested]) counts[matcher.entryIds[e]] = (counts[matcher.entryIds[e]] ?? 0) + 1;
+  }
   // A term is known when the matcher finds a form in it ("President Yoon Suk Yeol").
   const isKnown = (term: string) => scanText(matcher, term).length > 0;
   const candidates = findCandidates(blocks.map((b) => b.text).join("\n"), isKnown).slice(0, 25);
