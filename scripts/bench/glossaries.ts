@@ -1,0 +1,61 @@
+// The glossary sizes measured: the bundled glossary as built, and the bundled entries plus
+// synthetic ones up to 10,000 and 100,000 entries, compiled with the project's compiler.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CompiledGlossary } from "../../src/glossary/compile.ts";
+import { CATEGORIES } from "../../src/glossary/schema.ts";
+import { compileMatcher } from "../../src/matcher/compile.ts";
+import { serializeMatcher } from "../../src/matcher/serialize.ts";
+import type { MatcherEntry } from "../../src/matcher/types.ts";
+import { DIST_CHROME } from "../lib/chromium.ts";
+import { syntheticEntries } from "./synthetic.ts";
+
+export const SYNTHETIC_SEED = 20240503;
+
+export interface GlossarySize {
+  /** Entries in the glossary (each with one or more forms). */
+  terms: number;
+  /** Distinct forms in the compiled matcher (full and short forms). */
+  forms: number;
+  /** The serialized matcher, as JSON: what the content script receives. */
+  json: string;
+  /** Compile time in Node at bench time (0 for the bundled size, compiled by the build). */
+  compileMs: number;
+}
+
+export function readBundledGlossary(): CompiledGlossary {
+  return JSON.parse(readFileSync(join(DIST_CHROME, "glossary.json"), "utf8")) as CompiledGlossary;
+}
+
+function bundledEntries(g: CompiledGlossary): MatcherEntry[] {
+  return g.entries.map((e) => ({
+    id: e.id,
+    group: CATEGORIES.indexOf(e.category),
+    forms: e.forms,
+    shortForms: e.shortForms,
+    context: e.context,
+  }));
+}
+
+/** The bundled size plus one per entry count in `large`, in that order. */
+export function glossarySizes(large: readonly number[]): GlossarySize[] {
+  const g = readBundledGlossary();
+  const base = bundledEntries(g);
+  const sizes: GlossarySize[] = [
+    { terms: base.length, forms: new Set(g.matcher.forms).size, json: JSON.stringify(g.matcher), compileMs: 0 },
+  ];
+  const taken = base.flatMap((e) => [...e.forms, ...e.shortForms]);
+  for (const terms of large) {
+    const entries = [...base, ...syntheticEntries(terms - base.length, SYNTHETIC_SEED, taken)];
+    const t0 = performance.now();
+    const matcher = compileMatcher(entries);
+    const compileMs = performance.now() - t0;
+    sizes.push({
+      terms,
+      forms: new Set(matcher.forms).size,
+      json: JSON.stringify(serializeMatcher(matcher)),
+      compileMs,
+    });
+  }
+  return sizes;
+}

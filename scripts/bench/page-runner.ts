@@ -1,0 +1,169 @@
+// Runs in the page's main world (bundled to an IIFE by runner-bundle.ts and injected after
+// load). Each peer is one function that does one pass over the page and returns its time;
+// the orchestrator calls them one at a time, so a peer that hangs can be cut off alone.
+import Mark from "mark.js";
+import AhoCorasick from "modern-ahocorasick";
+import { Annotator } from "../../src/content/annotator.ts";
+import { HighlightMarker, nativeHighlightApi } from "../../src/content/highlight-marker.ts";
+import { deserializeMatcher, type SerializedMatcher } from "../../src/matcher/serialize.ts";
+import type { Matcher } from "../../src/matcher/types.ts";
+
+const MARK_NAME = "backstory-mention";
+
+export interface RunResult {
+  ms: number;
+  /** What the peer found (characters read for the floor, matches or mentions otherwise): a sanity check. */
+  found: number;
+}
+
+let matcher: Matcher | null = null;
+let forms: string[] = [];
+let regex: RegExp | null = null;
+let aho: AhoCorasick | null = null;
+
+/** Every form once, longest first, so an alternation prefers the longest form at a position. */
+function uniqueForms(m: Matcher): string[] {
+  return [...new Set(m.forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Loads one glossary size: the serialized matcher (as the content script gets it) and the
+ * forms for the peers. Returns the time of JSON.parse + deserialize and the number of forms.
+ */
+async function load(url: string): Promise<{ load_ms: number; forms: number }> {
+  const text = await (await fetch(url)).text();
+  const t0 = performance.now();
+  matcher = deserializeMatcher(JSON.parse(text) as SerializedMatcher);
+  const load_ms = performance.now() - t0;
+  forms = uniqueForms(matcher);
+  regex = null;
+  aho = null;
+  return { load_ms, forms: forms.length };
+}
+
+/**
+ * Builds a peer's structure from the loaded forms, outside its timed passes (one call per
+ * peer, so that a build that fails or hangs costs only that peer). Returns the build time.
+ */
+function prepare(peer: string): number {
+  const t0 = performance.now();
+  if (peer === "regex") {
+    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegex).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+    regex.test("x"); // V8 compiles a regex at its first use: count that here, not in the pass
+    regex.lastIndex = 0;
+  } else if (peer === "ahocorasick") {
+    aho = new AhoCorasick(forms);
+  }
+  return performance.now() - t0;
+}
+
+/** The physical limit: visit every text node and read its data, nothing else. */
+function floor(): RunResult {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return { ms: performance.now() - t0, found: chars };
+}
+
+/** The whole annotation pass of the content script: read, match, resolve, mark. */
+function backstory(): RunResult {
+  if (!matcher) throw new Error("load() first");
+  CSS.highlights.delete(MARK_NAME);
+  const api = nativeHighlightApi(document);
+  if (!api) throw new Error("no CSS.highlights in this page");
+  const t0 = performance.now();
+  const annotator = new Annotator(matcher, new HighlightMarker(api), () => false);
+  annotator.scan(document.body, () => true);
+  const ms = performance.now() - t0;
+  return { ms, found: annotator.mentions.length };
+}
+
+/** Every text node's data, for the peers that match per node. */
+function eachText(fn: (data: string) => number): number {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let found = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found += fn((n as Text).data);
+  return found;
+}
+
+function regexPass(): RunResult {
+  const re = regex;
+  if (!re) throw new Error('prepare("regex") first');
+  const t0 = performance.now();
+  const found = eachText((data) => {
+    let k = 0;
+    re.lastIndex = 0;
+    while (re.exec(data)) k++;
+    return k;
+  });
+  return { ms: performance.now() - t0, found };
+}
+
+function ahoPass(): RunResult {
+  const ac = aho;
+  if (!ac) throw new Error('prepare("ahocorasick") first');
+  const t0 = performance.now();
+  const found = eachText((data) => ac.search(data, { wholeWord: true }).length);
+  return { ms: performance.now() - t0, found };
+}
+
+// mark.js's own whole-word mode: a term must be bounded by whitespace, the text's ends or one
+// of these characters.
+const LIMITERS = [..."\"'.,;:!?()[]{}<>/\\|-–—‘’“”«»…·*&%$#@+=~`^"];
+
+/**
+ * mark.js marking every form (it changes the DOM: the orchestrator reloads the page after).
+ * One mark() call per form, longest first: that is what its array mode does, but the array
+ * mode starts each term from the previous term's completion callback, so 1,400 terms
+ * overflow the stack ("Invalid regular expression: Stack overflow").
+ */
+function markjs(): RunResult {
+  const mark = new Mark(document.body);
+  let found = 0;
+  let pending = 0;
+  const options: Mark.MarkOptions = {
+    separateWordSearch: false,
+    diacritics: false,
+    caseSensitive: true,
+    accuracy: { value: "exactly", limiters: LIMITERS },
+    done: (n: number) => {
+      found += n;
+      pending--;
+    },
+  };
+  const t0 = performance.now();
+  for (const form of forms) {
+    pending++;
+    mark.mark(form, options);
+  }
+  const ms = performance.now() - t0;
+  if (pending) throw new Error("mark.js finished asynchronously: the time would not cover its work");
+  return { ms, found };
+}
+
+/** JSON.parse + deserialize of a serialized matcher already in memory, `runs` times. */
+async function matcherLoad(url: string, runs: number): Promise<number[]> {
+  const text = await (await fetch(url)).text();
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const m = deserializeMatcher(JSON.parse(text) as SerializedMatcher);
+    const ms = performance.now() - t0;
+    if (m.forms.length && i > 0) times.push(ms); // the first is the warm-up
+  }
+  return times;
+}
+
+const api = {
+  load,
+  prepare,
+  clear: () => CSS.highlights.delete(MARK_NAME),
+  matcherLoad,
+  isolated: () => globalThis.crossOriginIsolated === true,
+  run: { floor, backstory, regex: regexPass, ahocorasick: ahoPass, markjs } as Record<string, () => RunResult>,
+};
+export type BenchApi = typeof api;
+(globalThis as unknown as { __bench: BenchApi }).__bench = api;
