@@ -8,7 +8,18 @@
 const CREDIT_CLASS =
   /(?:^|[\s_-])(?:byline|bylines|author|authors|credit|credits|contributor|contributors)(?:$|[\s_-])/i;
 
+/**
+ * Elements that may be credits, as one selector: the reader asks the browser (one native
+ * `matches` call per element) and runs the exact checks below only on the few that pass.
+ */
+export const CREDIT_CANDIDATE =
+  "[rel],[itemprop],[class*=byline i],[class*=author i],[class*=credit i],[class*=contributor i]";
+
+/** Containers are never credits, whatever their classes ("author-4326" on a WordPress <body>). */
+const CONTAINERS = new Set(["HTML", "BODY", "MAIN", "ARTICLE", "SECTION"]);
+
 export function isCreditElement(el: Element): boolean {
+  if (CONTAINERS.has(el.tagName)) return false;
   const rel = el.getAttribute("rel");
   if (rel && /\bauthor\b/i.test(rel)) return true;
   const itemprop = el.getAttribute("itemprop");

@@ -1,4 +1,4 @@
-import { isCreditElement } from "./credits.ts";
+import { CREDIT_CANDIDATE, isCreditElement } from "./credits.ts";
 
 /**
  * Collects a subtree's visible-text nodes into blocks: runs of text that read as one piece
@@ -91,8 +91,16 @@ const BLOCKS = new Set([
   "IMG",
 ]);
 
+/**
+ * Attributes that may make an element skipped, as one selector: the common case costs a tag
+ * lookup and one native call per element; the exact checks run only on the few that pass.
+ */
+const SKIP_CANDIDATE = `[hidden],[contenteditable],${CREDIT_CANDIDATE}`;
+
 export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED.has(el.tagName) || el.hasAttribute("hidden")) return true;
+  if (SKIPPED.has(el.tagName)) return true;
+  if (!el.matches(SKIP_CANDIDATE)) return false;
+  if (el.hasAttribute("hidden")) return true;
   const editable = el.getAttribute("contenteditable");
   return (editable !== null && editable !== "false") || isCreditElement(el);
 }

@@ -50,6 +50,10 @@ describe("credits", () => {
     expect(isCreditElement(make('<p class="photo-credit">x</p>'))).toBe(true);
     expect(isCreditElement(make('<p class="article-body">x</p>'))).toBe(false);
     expect(isCreditElement(make('<p class="authority">x</p>'))).toBe(false);
+    // WordPress puts the post author's class on <body>: the page is not a credit.
+    document.body.className = "single author-4326 postid-1";
+    expect(isCreditElement(document.body)).toBe(false);
+    document.body.className = "";
   });
 
   it("marks no people in credit lines, places yet; nothing in byline markup", () => {
