@@ -1,5 +1,6 @@
 import browser from "webextension-polyfill";
-import { SETTINGS_KEY, type Settings, settingsFromStored, storedFromSettings } from "../shared/settings.ts";
+import { SETTINGS_KEY, type Settings } from "../shared/settings.ts";
+import { settingsFromStored, storedFromSettings } from "../shared/settings-storage.ts";
 
 /** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
 export async function readSettings(): Promise<Settings> {

@@ -1,7 +1,7 @@
 import browser from "webextension-polyfill";
 import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher } from "../matcher/serialize.ts";
-import { ContentRequestSchema } from "../shared/messages.ts";
+import { ContentRequestSchema } from "../shared/content-messages.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";

@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
 import { CATEGORIES } from "./categories.ts";
-import { HostSchema } from "./settings.ts";
+import { HostSchema } from "./settings-storage.ts";
 
 /**
- * The one message protocol: a schema per direction, validated where received. Types are
+ * The one message protocol (this file: requests to the background; content-messages.ts:
+ * requests to a content script, kept apart so the content script loads no other schema): a schema per direction, validated where received. Types are
  * prefixed so that messages from other extensions or page scripts are never mistaken for ours.
  * (zod/mini: the same validation at a fraction of the content script's bytes.)
  */
@@ -42,9 +43,3 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:export-glossary"), id: GlossaryIdSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
-
-/** Requests a content script answers (from the popup, for the tab it belongs to). */
-export const ContentRequestSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("backstory:get-page-stats") }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;

@@ -1,6 +1,7 @@
 import type { Category, Entry } from "../glossary/schema.ts";
 import type { SerializedMatcher } from "../matcher/serialize.ts";
-import type { BackgroundRequest, ContentRequest } from "./messages.ts";
+import type { ContentRequest } from "./content-messages.ts";
+import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
 
 /** The reply to each request type; senders get it typed through {@link sendToBackground}. */

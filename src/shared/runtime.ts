@@ -1,5 +1,6 @@
 import browser from "webextension-polyfill";
-import type { BackgroundRequest, ContentRequest } from "./messages.ts";
+import type { ContentRequest } from "./content-messages.ts";
+import type { BackgroundRequest } from "./messages.ts";
 import type { BackgroundResponses, ContentResponses } from "./protocol-types.ts";
 
 /**

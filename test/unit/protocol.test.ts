@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/lib/prng.ts";
 import { CATEGORIES } from "../../src/shared/categories.ts";
-import { BackgroundRequestSchema, ContentRequestSchema } from "../../src/shared/messages.ts";
+import { ContentRequestSchema } from "../../src/shared/content-messages.ts";
+import { BackgroundRequestSchema } from "../../src/shared/messages.ts";
 
 const VALID_BACKGROUND: unknown[] = [
   { type: "backstory:get-page-config", host: "example.com" },

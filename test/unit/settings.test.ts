@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../src/shared/categories.ts";
-import {
-  DEFAULT_SETTINGS,
-  isSiteEnabled,
-  type Settings,
-  settingsFromStored,
-  storedFromSettings,
-} from "../../src/shared/settings.ts";
+import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from "../../src/shared/settings.ts";
+import { settingsFromStored, storedFromSettings } from "../../src/shared/settings-storage.ts";
 
 const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
 
