@@ -133,6 +133,25 @@ export class PageSession {
       done = job.step(deadline);
     });
     if (!done) this.scheduleSlice();
+    else this.prefetchCards();
+  }
+
+  /**
+   * Once the page is read, the entries of its mentions are fetched in one request while the
+   * page is idle: a hover then needs no round trip, even when the browser has stopped the
+   * background worker in the meantime (a cold start costs tens of milliseconds).
+   */
+  private prefetchCards(): void {
+    const ids = [...new Set(this.annotator.mentions.flatMap((m) => [m.entry, ...m.nested]))].map(
+      (e) => this.o.matcher.entryIds[e],
+    );
+    const win = this.o.doc.defaultView;
+    const fetch = () => {
+      for (let i = 0; i < ids.length; i += 50) void this.o.lookup(ids.slice(i, i + 50)).catch(() => {});
+    };
+    if (!ids.length) return;
+    if (win?.requestIdleCallback) win.requestIdleCallback(fetch, { timeout: 2000 });
+    else setTimeout(fetch, 0);
   }
 
   /** The next slice runs when the page is idle, and at the latest after 200 ms. */
