@@ -1,4 +1,4 @@
-import { CREDIT_CANDIDATE, isCreditElement } from "./credits.ts";
+import { CREDIT_ATTRIBUTES, CREDIT_CLASS_HINT, isCreditElement } from "./credits.ts";
 
 /**
  * Collects a subtree's visible-text nodes into blocks: runs of text that read as one piece
@@ -92,14 +92,15 @@ const BLOCKS = new Set([
 ]);
 
 /**
- * Attributes that may make an element skipped, as one selector: the common case costs a tag
- * lookup and one native call per element; the exact checks run only on the few that pass.
+ * Attributes whose mere presence may make an element skipped, as one selector (presence tests
+ * are cheap for the browser; substring tests on classes are not, so classes get a regex).
  */
-const SKIP_CANDIDATE = `[hidden],[contenteditable],${CREDIT_CANDIDATE}`;
+const SKIP_ATTRIBUTES = `[hidden],[contenteditable],${CREDIT_ATTRIBUTES}`;
 
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(el.tagName)) return true;
-  if (!el.matches(SKIP_CANDIDATE)) return false;
+  const cls = el.getAttribute("class");
+  if (!(cls !== null && CREDIT_CLASS_HINT.test(cls)) && !el.matches(SKIP_ATTRIBUTES)) return false;
   if (el.hasAttribute("hidden")) return true;
   const editable = el.getAttribute("contenteditable");
   return (editable !== null && editable !== "false") || isCreditElement(el);
