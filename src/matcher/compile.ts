@@ -52,23 +52,25 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   });
 
   const nodeCount = edges.length;
+  // Nodes are renumbered breadth-first and their edges laid out in that order, sorted by
+  // unit: the child at the end of edge e is then node e + 1, so no edge needs a target.
   const edgeCount = nodeCount - 1;
   const nodeEdgeStart = new Uint32Array(nodeCount + 1);
   const edgeUnit = new Uint16Array(edgeCount);
-  const edgeTarget = new Uint32Array(edgeCount);
   const nodeFormStart = new Uint32Array(nodeCount + 1);
   const nodeForms = new Uint32Array(forms.length);
+  const order = [0];
   let e = 0;
   let f = 0;
   for (let n = 0; n < nodeCount; n++) {
+    const old = order[n];
     nodeEdgeStart[n] = e;
-    for (const [unit, target] of [...edges[n]].sort((a, b) => a[0] - b[0])) {
-      edgeUnit[e] = unit;
-      edgeTarget[e] = target;
-      e++;
+    for (const [unit, target] of [...edges[old]].sort((a, b) => a[0] - b[0])) {
+      edgeUnit[e++] = unit;
+      order.push(target);
     }
     nodeFormStart[n] = f;
-    for (const form of ending[n]) nodeForms[f++] = form;
+    for (const form of ending[old]) nodeForms[f++] = form;
   }
   nodeEdgeStart[nodeCount] = e;
   nodeFormStart[nodeCount] = f;
@@ -94,7 +96,6 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     formFlags: Uint8Array.from(formFlags),
     nodeEdgeStart,
     edgeUnit,
-    edgeTarget,
     nodeFormStart,
     nodeForms,
     maxFormLength,

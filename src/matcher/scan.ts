@@ -26,7 +26,7 @@ function findEdge(m: Matcher, node: number, unit: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const u = units[mid];
-    if (u === unit) return m.edgeTarget[mid];
+    if (u === unit) return mid + 1;
     if (u < unit) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -64,7 +64,7 @@ function rootTable(m: Matcher): Int32Array {
   let table = rootTables.get(m);
   if (!table) {
     table = new Int32Array(0x10000).fill(-1);
-    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnit[e]] = m.edgeTarget[e];
+    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnit[e]] = e + 1;
     rootTables.set(m, table);
   }
   return table;

@@ -18,7 +18,8 @@ export const EXACT_CASE = 2;
  * The compiled matcher: a trie over normalised forms, case-folded except for a capital first
  * letter (a lower-case word in the text need not walk into names), flattened into typed
  * arrays so it can be shipped as bytes and used without rebuilding anything per page.
- * Node n's outgoing edges are edgeUnit/edgeTarget[nodeEdgeStart[n] .. nodeEdgeStart[n+1]),
+ * Node n's outgoing edges are edgeUnit[nodeEdgeStart[n] .. nodeEdgeStart[n+1]), sorted; nodes
+ * are numbered breadth-first, so edge e leads to node e + 1 (a LOUDS-like layout: no targets),
  * sorted by unit; the forms ending at n are nodeForms[nodeFormStart[n] .. nodeFormStart[n+1]).
  */
 export interface Matcher {
@@ -32,7 +33,6 @@ export interface Matcher {
   formFlags: Uint8Array;
   nodeEdgeStart: Uint32Array;
   edgeUnit: Uint16Array;
-  edgeTarget: Uint32Array;
   nodeFormStart: Uint32Array;
   nodeForms: Uint32Array;
   /** Length of the longest form, in code units. */
