@@ -44,22 +44,14 @@ export function Options() {
         <h2 id="packs-heading">Bundled glossary</h2>
         <ul class="list">
           {list.packs.map((p) => (
-            <li key={p.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-checked={p.enabled}
-                  checked={p.enabled}
-                  onChange={(e) => void setEnabled("pack", p.id, e.currentTarget.checked)}
-                />
-                {p.title}
-                <span class="muted">{p.count} entries</span>
-              </label>
-              <button type="button" onClick={() => void exportGlossary(p.id)} aria-label={`Export ${p.title}`}>
-                Export
-              </button>
-            </li>
+            <GlossaryRow
+              key={p.id}
+              name={p.title}
+              detail={`${p.count} entries`}
+              enabled={p.enabled}
+              onToggle={(on) => void setEnabled("pack", p.id, on)}
+              onExport={() => void exportGlossary(p.id)}
+            />
           ))}
         </ul>
       </section>
@@ -69,27 +61,15 @@ export function Options() {
         {list.user.length === 0 && <p class="muted">None yet. Import one below.</p>}
         <ul class="list">
           {list.user.map((g) => (
-            <li key={g.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-checked={g.enabled}
-                  checked={g.enabled}
-                  onChange={(e) => void setEnabled("user", g.id, e.currentTarget.checked)}
-                />
-                {g.name}
-                <span class="muted">
-                  {g.count} entries · imported {g.importedAt.slice(0, 10)}
-                </span>
-              </label>
-              <button type="button" onClick={() => void exportGlossary(g.id)} aria-label={`Export ${g.name}`}>
-                Export
-              </button>
-              <button type="button" onClick={() => void remove(g.id, g.name)} aria-label={`Delete ${g.name}`}>
-                Delete
-              </button>
-            </li>
+            <GlossaryRow
+              key={g.id}
+              name={g.name}
+              detail={`${g.count} entries · imported ${g.importedAt.slice(0, 10)}`}
+              enabled={g.enabled}
+              onToggle={(on) => void setEnabled("user", g.id, on)}
+              onExport={() => void exportGlossary(g.id)}
+              onDelete={() => void remove(g.id, g.name)}
+            />
           ))}
         </ul>
         <GlossaryImport onSaved={refresh} />
@@ -110,5 +90,41 @@ export function Options() {
         </ul>
       </section>
     </>
+  );
+}
+
+interface GlossaryRowProps {
+  name: string;
+  detail: string;
+  enabled: boolean;
+  onToggle: (enabled: boolean) => void;
+  onExport: () => void;
+  onDelete?: () => void;
+}
+
+/** One glossary (a bundled pack or the reader's own): its switch, export and, for the reader's, delete. */
+function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete }: GlossaryRowProps) {
+  return (
+    <li>
+      <label>
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={enabled}
+          checked={enabled}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
+        {name}
+        <span class="muted">{detail}</span>
+      </label>
+      <button type="button" onClick={onExport} aria-label={`Export ${name}`}>
+        Export
+      </button>
+      {onDelete && (
+        <button type="button" onClick={onDelete} aria-label={`Delete ${name}`}>
+          Delete
+        </button>
+      )}
+    </li>
   );
 }
