@@ -104,7 +104,7 @@ export class Annotator {
     }
     if (old) this.shortFormBlocks.delete(old);
     if (old) this.unresolved.delete(old);
-    const credit = isCreditText(block.text);
+    const credit = matches.length > 0 && isCreditText(block.text);
     const state: BlockState = { block, matches, hasShortForm, credit, mentions: old?.mentions ?? [] };
     this.blocks.set(first, state);
     this.unresolved.add(state);
@@ -173,6 +173,8 @@ export class Annotator {
     if (this.licensingChanged) for (const state of this.shortFormBlocks) this.unresolved.add(state);
     for (const state of this.unresolved) {
       const before = state.mentions;
+      // Most blocks match nothing: no resolution, no allocation.
+      if (!state.matches.length && !before.length) continue;
       const include = state.credit ? this.includeInCredits : this.include;
       state.mentions = this.toMentions(state, resolveBlock(this.matcher, state.matches, this.licensed, include));
       const kept = new Set(state.mentions);
