@@ -111,6 +111,8 @@ export function isBlockElement(el: Element): boolean {
   return BLOCKS.has(el.tagName);
 }
 
+const NON_SPACE = /\S/;
+
 /** What the reader needs to know about an element, worked out once per element. */
 interface ElementInfo {
   /** Inside a subtree that is never read (code, editors, our UI, a root read already). */
@@ -165,7 +167,7 @@ export class TextBlockReader {
   }
 
   private flush(): void {
-    if (this.current && /\S/.test(this.current.text)) this.out.push(this.current);
+    if (this.current && NON_SPACE.test(this.current.text)) this.out.push(this.current);
     this.current = null;
     this.currentBlock = null;
   }
@@ -199,10 +201,12 @@ export class TextBlockReader {
               : { skipped: false, block: parent as Node };
       }
       if (lastInfo.skipped) continue;
-      if (lastInfo.block !== this.currentBlock || lineBreak) {
+      if (lastInfo.block !== this.currentBlock || lineBreak || !this.current) {
         this.flush();
-        this.current = { nodes: [], starts: [], text: "" };
         this.currentBlock = lastInfo.block;
+        // Indentation between blocks (half the text nodes of a typical page) starts nothing.
+        if (!NON_SPACE.test(text.data)) continue;
+        this.current = { nodes: [], starts: [], text: "" };
       }
       const c = this.current as TextBlock;
       c.starts.push(c.text.length);
