@@ -5,10 +5,9 @@ import Mark from "mark.js";
 import AhoCorasick from "modern-ahocorasick";
 import { Annotator } from "../../src/content/annotator.ts";
 import { HighlightMarker, nativeHighlightApi } from "../../src/content/highlight-marker.ts";
+import { MARK_NAME } from "../../src/content/mention.ts";
 import { deserializeMatcher, type SerializedMatcher } from "../../src/matcher/serialize.ts";
 import type { Matcher } from "../../src/matcher/types.ts";
-
-const MARK_NAME = "backstory-mention";
 
 export interface RunResult {
   ms: number;

@@ -3,8 +3,10 @@
 // the DevTools protocol), and where a piece of text is on screen.
 import type { Page } from "playwright-core";
 
-export const MARK_NAME = "backstory-mention";
-export const HOST_TAG = "backstory-card-host";
+import { HOST_TAG } from "../../src/card/container.ts";
+import { MARK_NAME } from "../../src/content/mention.ts";
+
+export { HOST_TAG, MARK_NAME };
 
 /** The text of every mark on the page, in document order (highlight API or wrapped marks). */
 export function markedTexts(page: Page): Promise<string[]> {

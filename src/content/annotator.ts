@@ -1,4 +1,4 @@
-import { type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
+import { Licensing, type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { type RawMatch, scanText } from "../matcher/scan.ts";
 import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
 import { isBoilerplateText, isCreditText } from "./credits.ts";
@@ -28,8 +28,7 @@ export class Annotator {
   /** Keyed by a block's first text node: a block read twice (a rescan racing a full pass) replaces itself. */
   private blocks = new Map<Text, BlockState>();
   /** Entries with a full form on the page, and those they license through `context`. */
-  private present = new Set<number>();
-  private licensed = new Set<number>();
+  private licensing: Licensing;
   private licensingChanged = false;
   /** Mentions of blocks dropped since the last refresh: their marks go at the next one. */
   private dropped: Mention[] = [];
@@ -38,7 +37,6 @@ export class Annotator {
   private shortFormBlocks = new Set<BlockState>();
   private include: (entry: number) => boolean = () => true;
   private root: Node | null = null;
-  private withContext: number[];
 
   constructor(
     private matcher: Matcher,
@@ -47,10 +45,7 @@ export class Annotator {
     /** Entries that may be marked in a byline or credit line ("Taipei" yes, a reporter's surname no). */
     private allowedInCredits: (entry: number) => boolean = () => false,
   ) {
-    this.withContext = [];
-    for (let e = 0; e < matcher.entryIds.length; e++) {
-      if (matcher.contextStart[e + 1] > matcher.contextStart[e]) this.withContext.push(e);
-    }
+    this.licensing = new Licensing(matcher);
   }
 
   /** Reads the page's text under `root` at once and marks what `include` lets through. */
@@ -71,8 +66,7 @@ export class Annotator {
     this.unresolved.clear();
     this.shortFormBlocks.clear();
     this.dropped = [];
-    this.present.clear();
-    this.licensed.clear();
+    this.licensing.clear();
     this.marker.clear();
   }
 
@@ -90,39 +84,22 @@ export class Annotator {
   addBlock(block: TextBlock, found: RawMatch[]): void {
     // A legal footer's names are not news: they neither show nor license anything.
     const matches = found.length && isBoilerplateText(block.text) ? [] : found;
-    let hasShortForm = false;
-    for (const match of matches) {
-      for (const form of match.forms) {
-        if (this.matcher.formFlags[form] & SHORT_FORM) hasShortForm = true;
-        else this.notePresent(this.matcher.formEntry[form]);
-      }
-    }
+    if (this.licensing.add(matches)) this.licensingChanged = true;
+    const flags = this.matcher.formFlags;
+    const hasShortForm = matches.some((match) => match.forms.some((form) => flags[form] & SHORT_FORM));
     const first = block.nodes[0];
     const old = this.blocks.get(first);
     if (old) {
-      this.blocks.delete(first); // read again: its old mentions are compared at the next refresh
+      // Read again: its old mentions are compared with the new ones at the next refresh.
+      this.blocks.delete(first);
+      this.shortFormBlocks.delete(old);
+      this.unresolved.delete(old);
     }
-    if (old) this.shortFormBlocks.delete(old);
-    if (old) this.unresolved.delete(old);
     const credit = matches.length > 0 && isCreditText(block.text);
     const state: BlockState = { block, matches, hasShortForm, credit, mentions: old?.mentions ?? [] };
     this.blocks.set(first, state);
     this.unresolved.add(state);
     if (hasShortForm) this.shortFormBlocks.add(state);
-  }
-
-  private notePresent(entry: number): void {
-    if (this.present.has(entry)) return;
-    this.present.add(entry);
-    this.licensed.add(entry);
-    this.licensingChanged = true;
-    const m = this.matcher;
-    for (const e of this.withContext) {
-      if (this.licensed.has(e)) continue;
-      for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
-        if (m.contextEntries[k] === entry) this.licensed.add(e);
-      }
-    }
   }
 
   /**
@@ -140,15 +117,8 @@ export class Annotator {
       removed ||= state.matches.length > 0;
     }
     if (!removed) return;
-    this.present.clear();
-    this.licensed.clear();
-    for (const state of this.blocks.values()) {
-      for (const match of state.matches) {
-        for (const form of match.forms) {
-          if (!(this.matcher.formFlags[form] & SHORT_FORM)) this.notePresent(this.matcher.formEntry[form]);
-        }
-      }
-    }
+    this.licensing.clear();
+    for (const state of this.blocks.values()) this.licensing.add(state.matches);
     this.licensingChanged = true;
   }
 
@@ -176,7 +146,10 @@ export class Annotator {
       // Most blocks match nothing: no resolution, no allocation.
       if (!state.matches.length && !before.length) continue;
       const include = state.credit ? this.includeInCredits : this.include;
-      state.mentions = this.toMentions(state, resolveBlock(this.matcher, state.matches, this.licensed, include));
+      state.mentions = this.toMentions(
+        state,
+        resolveBlock(this.matcher, state.matches, this.licensing.licensed, include),
+      );
       const kept = new Set(state.mentions);
       for (const m of before) if (!kept.has(m)) removed.push(m);
       const had = new Set(before);
@@ -222,7 +195,7 @@ export class Annotator {
   countByEntry(): Map<number, number> {
     const counts = new Map<number, number>();
     for (const { matches } of this.blocks.values()) {
-      for (const r of resolveBlock(this.matcher, matches, this.licensed, () => true)) {
+      for (const r of resolveBlock(this.matcher, matches, this.licensing.licensed, () => true)) {
         counts.set(r.entry, (counts.get(r.entry) ?? 0) + 1);
       }
     }

@@ -1,3 +1,4 @@
+import { HOST_TAG } from "../card/container.ts";
 import { isBlockElement } from "./text-blocks.ts";
 
 /**
@@ -24,7 +25,7 @@ export class PageObserver {
     /** When our marker itself edits the DOM, those edits must not look like page changes. */
     private ignoreOwnEdits: boolean,
     private isOwn: (node: Node) => boolean = (n) =>
-      !!(n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest("backstory-card-host"),
+      !!(n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest(HOST_TAG),
   ) {
     const View = (doc.defaultView ?? globalThis) as typeof globalThis;
     this.observer = new View.MutationObserver((records) => this.onRecords(records));

@@ -96,23 +96,6 @@ function charClass(unit: number): number {
   return k;
 }
 
-export function isWordUnit(unit: number): boolean {
-  return (charClass(unit) & WORD) !== 0;
-}
-
-/**
- * Whether a word boundary may fall between two (normalised) characters: true unless both
- * are word characters of a script that separates words with spaces.
- * `-1` stands for the start or end of the text.
- */
-export function isBoundary(before: number, after: number): boolean {
-  if (before < 0 || after < 0) return true;
-  const a = charClass(before);
-  const b = charClass(after);
-  if (!(a & WORD) || !(b & WORD)) return true;
-  return ((a | b) & NO_SPACE) !== 0;
-}
-
 /**
  * Everything the scanner's hot loop asks of a code unit, in one lookup: the class bits below
  * and, in the low 16 bits, the unit normalised and lower-cased (the trie's alphabet).

@@ -11,28 +11,56 @@ export interface ResolvedMention {
 }
 
 /**
- * Entries whose short forms may be marked on this page: those with a full form anywhere on
- * it, and those that name such an entry as context.
+ * Which entries' short forms may be marked on a page: those with a full form anywhere on it,
+ * and those that name such an entry as context. Kept up to date as blocks are read, so a page
+ * read a slice at a time licenses exactly what one pass would.
  */
-export function licensedEntries(m: Matcher, blocks: readonly (readonly RawMatch[])[]): Set<number> {
-  const present = new Set<number>();
-  for (const matches of blocks) {
+export class Licensing {
+  /** Entries with a full form on the page. */
+  private present = new Set<number>();
+  readonly licensed = new Set<number>();
+  /** Entries that have context entries (most have none). */
+  private withContext: number[] = [];
+
+  constructor(private m: Matcher) {
+    for (let e = 0; e < m.entryIds.length; e++) {
+      if (m.contextStart[e + 1] > m.contextStart[e]) this.withContext.push(e);
+    }
+  }
+
+  /** Notes a block's matches; returns true when more entries are licensed than before. */
+  add(matches: readonly RawMatch[]): boolean {
+    const m = this.m;
+    let grew = false;
     for (const match of matches) {
       for (const form of match.forms) {
-        if (!(m.formFlags[form] & SHORT_FORM)) present.add(m.formEntry[form]);
+        const entry = m.formEntry[form];
+        if (m.formFlags[form] & SHORT_FORM || this.present.has(entry)) continue;
+        this.present.add(entry);
+        this.licensed.add(entry);
+        grew = true;
+        for (const e of this.withContext) {
+          if (this.licensed.has(e)) continue;
+          for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
+            if (m.contextEntries[k] === entry) this.licensed.add(e);
+          }
+        }
       }
     }
+    return grew;
   }
-  const licensed = new Set(present);
-  for (let entry = 0; entry < m.entryIds.length; entry++) {
-    for (let k = m.contextStart[entry]; k < m.contextStart[entry + 1]; k++) {
-      if (present.has(m.contextEntries[k])) {
-        licensed.add(entry);
-        break;
-      }
-    }
+
+  clear(): void {
+    this.present.clear();
+    this.licensed.clear();
   }
-  return licensed;
+}
+
+/** The entries licensed by a whole page's matches at once. */
+export function licensedEntries(m: Matcher, blocks: readonly (readonly RawMatch[])[]): Set<number> {
+  const licensing = new Licensing(m);
+  for (const matches of blocks) licensing.add(matches);
+  return licensing.licensed;
 }
 
 /**

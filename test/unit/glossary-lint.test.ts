@@ -3,17 +3,9 @@ import { lintBundledGlossary } from "../../scripts/lib/lint-bundled.ts";
 import { lintGlossary } from "../../src/glossary/lint.ts";
 import type { LoadedPack } from "../../src/glossary/load.ts";
 import { EntrySchema } from "../../src/glossary/schema.ts";
+import { rawEntry } from "../support/entries.ts";
 
-const entry = (id: string, extra: Record<string, unknown> = {}) =>
-  EntrySchema.parse({
-    id,
-    title: id,
-    category: "concept",
-    forms: [`${id} form`],
-    summary: "A short summary.",
-    sources: [{ title: "Example", url: "https://example.org/" }],
-    ...extra,
-  });
+const entry = (id: string, extra: Record<string, unknown> = {}) => EntrySchema.parse(rawEntry(id, extra));
 const pack = (...entries: ReturnType<typeof entry>[]): LoadedPack[] => [
   { pack: "p", title: "P", file: "p.json", entries },
 ];

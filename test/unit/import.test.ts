@@ -2,15 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { jsonSchemaText } from "../../scripts/lib/write-json-schema.ts";
 import { IMPORT_LIMITS, parseCsv, parseGlossaryFile } from "../../src/glossary/import.ts";
+import { rawEntry } from "../support/entries.ts";
 
-const entry = (id: string) => ({
-  id,
-  title: id,
-  category: "concept",
-  forms: [`${id} form`],
-  summary: "A short summary.",
-  sources: [{ title: "Example", url: "https://example.org/" }],
-});
+const entry = (id: string) => rawEntry(id);
 
 describe("parseGlossaryFile", () => {
   it("reads JSON with a name, or a bare array", () => {
