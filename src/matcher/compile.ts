@@ -19,6 +19,8 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const addForm = (text: string, entry: number, short: boolean) => {
     const form = normalizeForm(text.normalize("NFC"));
     if (!form) return;
+    // Forms are stored joined by line feeds; normalisation makes every line break a space.
+    if (form.includes("\n")) throw new Error(`a normalised form holds a line feed: ${JSON.stringify(form)}`);
     const key = `${entry}\u0000${form}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -54,14 +56,14 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const nodeCount = edges.length;
   // Nodes are renumbered breadth-first and their edges laid out in that order, sorted by
   // unit: the child at the end of edge e is then node e + 1, so no edge needs a target.
+  // Forms are renumbered in the same order, so a node's forms are a range of form numbers.
   const edgeCount = nodeCount - 1;
   const nodeEdgeStart = new Uint32Array(nodeCount + 1);
   const edgeUnit = new Uint16Array(edgeCount);
   const nodeFormStart = new Uint32Array(nodeCount + 1);
-  const nodeForms = new Uint32Array(forms.length);
+  const formOrder: number[] = [];
   const order = [0];
   let e = 0;
-  let f = 0;
   for (let n = 0; n < nodeCount; n++) {
     const old = order[n];
     nodeEdgeStart[n] = e;
@@ -69,11 +71,18 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
       edgeUnit[e++] = unit;
       order.push(target);
     }
-    nodeFormStart[n] = f;
-    for (const form of ending[old]) nodeForms[f++] = form;
+    nodeFormStart[n] = formOrder.length;
+    for (const form of ending[old]) formOrder.push(form);
   }
   nodeEdgeStart[nodeCount] = e;
-  nodeFormStart[nodeCount] = f;
+  nodeFormStart[nodeCount] = formOrder.length;
+  const formStart = new Uint32Array(forms.length + 1);
+  let offset = 0;
+  formOrder.forEach((old, f) => {
+    formStart[f] = offset;
+    offset += forms[old].length + 1;
+  });
+  formStart[forms.length] = offset;
 
   const contextStart = new Uint32Array(entries.length + 1);
   const context: number[] = [];
@@ -91,13 +100,21 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     entryGroup: Uint8Array.from(entries, (x) => x.group),
     contextStart,
     contextEntries: Uint32Array.from(context),
-    forms,
-    formEntry: Uint32Array.from(formEntry),
-    formFlags: Uint8Array.from(formFlags),
+    formsText: formOrder.map((old) => `${forms[old]}\n`).join(""),
+    formStart,
+    formEntry: Uint32Array.from(formOrder, (old) => formEntry[old]),
+    formFlags: Uint8Array.from(formOrder, (old) => formFlags[old]),
     nodeEdgeStart,
-    edgeUnit,
+    edgeUnits: unitsToString(edgeUnit),
     nodeFormStart,
-    nodeForms,
     maxFormLength,
   };
+}
+
+function unitsToString(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 0x8000) {
+    parts.push(String.fromCharCode(...units.subarray(i, Math.min(units.length, i + 0x8000))));
+  }
+  return parts.join("");
 }

@@ -23,7 +23,7 @@ export class Licensing {
   private withContext: number[] = [];
 
   constructor(private m: Matcher) {
-    for (let e = 0; e < m.entryIds.length; e++) {
+    for (let e = 0; e < m.entryGroup.length; e++) {
       if (m.contextStart[e + 1] > m.contextStart[e]) this.withContext.push(e);
     }
   }

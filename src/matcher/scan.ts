@@ -22,10 +22,10 @@ export interface RawMatch {
 function findEdge(m: Matcher, node: number, unit: number): number {
   let lo = m.nodeEdgeStart[node];
   let hi = m.nodeEdgeStart[node + 1] - 1;
-  const units = m.edgeUnit;
+  const units = m.edgeUnits;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const u = units[mid];
+    const u = units.charCodeAt(mid);
     if (u === unit) return mid + 1;
     if (u < unit) lo = mid + 1;
     else hi = mid - 1;
@@ -37,9 +37,9 @@ function findEdge(m: Matcher, node: number, unit: number): number {
  * The page may capitalise what a form has in lower case ("Seoul" matches "SEOUL", "carbon
  * neutrality" matches "Carbon Neutrality"), never the reverse ("Turkey" is not "turkey").
  */
-function caseMatches(form: string, text: string, at: Int32Array, exact: boolean): boolean {
-  for (let i = 0; i < form.length; i++) {
-    const f = form.charCodeAt(i);
+function caseMatches(forms: string, from: number, to: number, text: string, at: Int32Array, exact: boolean): boolean {
+  for (let i = 0; i < to - from; i++) {
+    const f = forms.charCodeAt(from + i);
     const t = normalizeUnit(text.charCodeAt(at[i]));
     if (t === f) continue;
     if (exact) return false;
@@ -64,7 +64,7 @@ function rootTable(m: Matcher): Int32Array {
   let table = rootTables.get(m);
   if (!table) {
     table = new Int32Array(0x10000).fill(-1);
-    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnit[e]] = e + 1;
+    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnits.charCodeAt(e)] = e + 1;
     rootTables.set(m, table);
   }
   return table;
@@ -132,9 +132,10 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
     const next = flagsAt(text, j);
     if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;
-      for (let k = formStart; k < formEnd; k++) {
-        const form = m.nodeForms[k];
-        if (caseMatches(m.forms[form], text, pos, (m.formFlags[form] & EXACT_CASE) !== 0)) {
+      for (let form = formStart; form < formEnd; form++) {
+        const from = m.formStart[form];
+        const to = m.formStart[form + 1] - 1;
+        if (caseMatches(m.formsText, from, to, text, pos, (m.formFlags[form] & EXACT_CASE) !== 0)) {
           if (found) found.push(form);
           else found = [form];
         }

@@ -17,24 +17,42 @@ export const EXACT_CASE = 2;
 /**
  * The compiled matcher: a trie over normalised forms, case-folded except for a capital first
  * letter (a lower-case word in the text need not walk into names), flattened into typed
- * arrays so it can be shipped as bytes and used without rebuilding anything per page.
- * Node n's outgoing edges are edgeUnit[nodeEdgeStart[n] .. nodeEdgeStart[n+1]), sorted; nodes
- * are numbered breadth-first, so edge e leads to node e + 1 (a LOUDS-like layout: no targets),
- * sorted by unit; the forms ending at n are nodeForms[nodeFormStart[n] .. nodeFormStart[n+1]).
+ * arrays so it can be shipped compactly and used without rebuilding anything per page.
+ * Node n's outgoing edges are e in [nodeEdgeStart[n], nodeEdgeStart[n+1]), sorted by their
+ * unit edgeUnits.charCodeAt(e); nodes are numbered breadth-first, so edge e leads to node e + 1 (a
+ * LOUDS-like layout: no targets). Forms are numbered in node order too, so the forms ending
+ * at node n are simply [nodeFormStart[n], nodeFormStart[n+1]).
  */
 export interface Matcher {
   entryIds: string[];
   entryGroup: Uint8Array;
   contextStart: Uint32Array;
   contextEntries: Uint32Array;
-  /** Normalised (not folded) text of each form, for the case check. */
-  forms: string[];
+  /** Every form's normalised (not folded) text, for the case check, joined by "\n": see {@link formText}. */
+  formsText: string;
+  /** Form f is formsText.slice(formStart[f], formStart[f + 1] - 1). */
+  formStart: Uint32Array;
   formEntry: Uint32Array;
   formFlags: Uint8Array;
   nodeEdgeStart: Uint32Array;
-  edgeUnit: Uint16Array;
+  /** The edges' UTF-16 units as one string (as fast to index as a typed array, and shipped as is). */
+  edgeUnits: string;
   nodeFormStart: Uint32Array;
-  nodeForms: Uint32Array;
   /** Length of the longest form, in code units. */
   maxFormLength: number;
+}
+
+/** The normalised text of form `f`. */
+export function formText(m: Matcher, f: number): string {
+  return m.formsText.slice(m.formStart[f], m.formStart[f + 1] - 1);
+}
+
+/** The number of forms. */
+export function formCount(m: Matcher): number {
+  return m.formEntry.length;
+}
+
+/** Every form's text, in form order (for tools; the matcher itself never splits them). */
+export function formTexts(m: Matcher): string[] {
+  return m.formsText.split("\n").slice(0, -1);
 }

@@ -3,7 +3,7 @@ import { compileMatcher } from "../../src/matcher/compile.ts";
 import { licensedEntries, resolveBlock } from "../../src/matcher/resolve.ts";
 import { scanText } from "../../src/matcher/scan.ts";
 import { deserializeMatcher, serializeMatcher } from "../../src/matcher/serialize.ts";
-import type { MatcherEntry } from "../../src/matcher/types.ts";
+import { formTexts, type MatcherEntry } from "../../src/matcher/types.ts";
 
 const entry = (id: string, forms: string[], shortForms: string[] = [], context: string[] = []): MatcherEntry => ({
   id,
@@ -159,5 +159,38 @@ describe("scanText and resolveBlock", () => {
   it("survives empty text and text of only spaces", () => {
     expect(mentions("")).toEqual([]);
     expect(mentions("   \u00ad ")).toEqual([]);
+  });
+});
+
+describe("serialised matcher", () => {
+  const roundTrip = (entries: MatcherEntry[]) => {
+    const compiled = compileMatcher(entries);
+    return [compiled, deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(compiled))))] as const;
+  };
+
+  it("restores every array exactly, with lone surrogates, U+FFFF and a node of 300 edges", () => {
+    const wide = Array.from({ length: 300 }, (_, i) => entry(`w${i}`, [`${String.fromCharCode(0x4e00 + i)}x`]));
+    const [compiled, loaded] = roundTrip([
+      ...ENTRIES,
+      ...wide,
+      entry("emoji", ["Rocket 🚀 Lab", "🌍 Day"]),
+      entry("lone", ["a\ud800b", "c\udfffd"]),
+      entry("noncharacter", ["x\uffffy"]),
+    ]);
+    expect(loaded).toEqual(compiled);
+    expect(formTexts(loaded)).toContain("Rocket 🚀 Lab");
+  });
+
+  it("still finds what it found before it was serialised", () => {
+    const [compiled, loaded] = roundTrip([entry("emoji", ["Rocket 🚀 Lab"]), entry("fifa", ["FIFA"])]);
+    const text = "FIFA met Rocket 🚀 Lab.";
+    expect(scanText(loaded, text)).toEqual(scanText(compiled, text));
+    expect(scanText(loaded, text).map((m) => text.slice(m.start, m.end))).toEqual(["FIFA", "Rocket 🚀 Lab"]);
+  });
+
+  it("handles an empty glossary", () => {
+    const [compiled, loaded] = roundTrip([]);
+    expect(loaded).toEqual(compiled);
+    expect(scanText(loaded, "anything")).toEqual([]);
   });
 });
