@@ -99,6 +99,8 @@ const SKIP_ATTRIBUTES = `[hidden],[contenteditable],${CREDIT_ATTRIBUTES}`;
 
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(el.tagName)) return true;
+  // Most inline elements of a page carry no attributes at all: nothing more to look at.
+  if (!el.hasAttributes()) return false;
   const cls = el.getAttribute("class");
   if (!(cls !== null && CREDIT_CLASS_HINT.test(cls)) && !el.matches(SKIP_ATTRIBUTES)) return false;
   if (el.hasAttribute("hidden")) return true;
