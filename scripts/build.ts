@@ -69,6 +69,7 @@ export async function build(): Promise<Record<string, number>> {
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(target), null, 2)}\n`);
     writeFileSync(join(out, "glossary.json"), JSON.stringify(glossary));
     writeFileSync(join(out, "content.css"), MARK_CSS);
+    cpSync(join(ROOT, "src/_locales"), join(out, "_locales"), { recursive: true });
     cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
     cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
     cpSync(join(ROOT, "src/options/index.html"), join(out, "options.html"));

@@ -38,6 +38,7 @@ const NO_MARKS: Marker = {
   update() {},
   mentionAt: () => null,
   mentionForFocus: () => null,
+  setStyle() {},
   clear() {},
 };
 const perPage: {

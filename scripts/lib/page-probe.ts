@@ -53,9 +53,15 @@ export async function pointOfText(page: Page, text: string, nth = 0): Promise<{ 
       const starts: number[] = [];
       let all = "";
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const blocks = "p,h1,h2,h3,h4,h5,h6,li,td,th,dt,dd,div,blockquote,figcaption,section,article,header,footer,main";
+      let lastBlock: Element | null = null;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const p = (n as Text).parentElement;
         if (!p || p.closest("script,style,textarea,code,[contenteditable]")) continue;
+        // Text of two blocks does not run together: "Markets" + "Meng" is not "MarketsMeng".
+        const block = p.closest(blocks);
+        if (block !== lastBlock) all += "\n";
+        lastBlock = block;
         starts.push(all.length);
         nodes.push(n as Text);
         all += (n as Text).data;

@@ -1,6 +1,6 @@
 import type { BackgroundRequest } from "../shared/messages.ts";
 import type { BackgroundResponses } from "../shared/protocol-types.ts";
-import { isSiteEnabled } from "../shared/settings.ts";
+import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
 import { loadGlossary } from "./glossary-store.ts";
 import { readSettings, updateSettings } from "./settings-store.ts";
@@ -47,6 +47,18 @@ export const handlers: Handlers = {
       })),
     };
   },
+  "backstory:set-mode": async ({ mode }) => ({ settings: await updateSettings((s) => ({ ...s, mode })) }),
+  "backstory:set-mark-style": async ({ markStyle }) => ({
+    settings: await updateSettings((s) => ({ ...s, markStyle })),
+  }),
+  "backstory:set-entry-known": async ({ id, known }) => ({
+    settings: await updateSettings((s) => ({
+      ...s,
+      knownEntries: [...s.knownEntries.filter((k) => k !== id), ...(known ? [id] : [])],
+    })),
+  }),
+  // The reader's own glossaries are not settings: a reset keeps them.
+  "backstory:reset-settings": async () => ({ settings: await updateSettings(() => structuredClone(DEFAULT_SETTINGS)) }),
   "backstory:list-glossaries": async () => {
     const [{ compiled }, settings, user] = await Promise.all([loadGlossary(), readSettings(), readUserGlossaries()]);
     return {

@@ -1,5 +1,6 @@
 import browser from "webextension-polyfill";
 import { BackgroundRequestSchema } from "../shared/messages.ts";
+import { sendToTab } from "../shared/runtime.ts";
 import { handle } from "./handlers.ts";
 
 /**
@@ -19,3 +20,20 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     throw error;
   });
 });
+
+/**
+ * Keyboard commands (manifest "commands": rebindable in the browser's shortcut settings):
+ * the active tab's page moves to the next or previous mention and opens its card.
+ */
+export async function runCommand(command: string): Promise<void> {
+  if (command !== "next-mention" && command !== "previous-mention") return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const direction = command === "next-mention" ? "next" : "previous";
+  await sendToTab(tab.id, { type: "backstory:navigate", direction }).catch(() => {
+    // No content script in that tab (a browser page, a store page): nothing to move through.
+  });
+}
+browser.commands.onCommand.addListener((command: string) => void runCommand(command));
+// End-to-end tests run a command through the worker: a browser's own shortcut keys cannot be sent to it.
+(globalThis as { backstoryRunCommand?: typeof runCommand }).backstoryRunCommand = runCommand;

@@ -1,41 +1,106 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema.ts";
-import { CATEGORY_LABEL, formatDate, isWebUrl } from "../shared/labels.ts";
+import { t, uiDirection } from "../shared/i18n.ts";
+import { categoryLabel, formatDate, isWebUrl } from "../shared/labels.ts";
 
 export interface CardProps {
   /** The mention's entry first, then the entries found inside its phrase. */
   entries: readonly Entry[];
   /** The words on the page that matched. */
   matchedText: string;
+  /** Entries by id, for related entries (opened inside the card). */
+  lookup: (ids: string[]) => Promise<Entry[]>;
+  pinned: boolean;
+  onPin: () => void;
   onClose: () => void;
+  /** Whether the reader said they know an entry, and the switch for it ("I know this"). */
+  isKnown: (id: string) => boolean;
+  onKnown: (id: string, known: boolean) => void;
 }
 
-/** The explanation card. Every string is rendered as text: glossary text is never HTML. */
-export function Card({ entries, matchedText, onClose }: CardProps) {
-  const [openId, setOpenId] = useState<string | null>(null);
+/**
+ * The explanation card. Every string is rendered as text: glossary text is never HTML.
+ * Related and nested entries open inside the card; Back walks the way back.
+ */
+export function Card({ entries, matchedText, lookup, pinned, onPin, onClose, isKnown, onKnown }: CardProps) {
   const main = entries[0];
-  const shown = entries.find((e) => e.id === openId) ?? main;
+  /** Entries opened inside the card, most recent last. */
+  const [trail, setTrail] = useState<Entry[]>([]);
+  const [related, setRelated] = useState<Entry[]>([]);
+  const [known, setKnown] = useState<Record<string, boolean>>({});
+  const shown = trail.at(-1) ?? main;
+  const previous = trail.length > 1 ? trail[trail.length - 2] : main;
   const within = shown === main ? entries.slice(1) : [];
   const headingId = `backstory-card-title-${shown.id}`;
+  const knows = known[shown.id] ?? isKnown(shown.id);
+
+  useEffect(() => {
+    let live = true;
+    setRelated([]);
+    const ids = shown.related.filter((id) => id !== main.id);
+    if (ids.length) {
+      lookup(ids.slice(0, 8))
+        .then((found) => live && setRelated(found))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [shown, main, lookup]);
+
+  const open = (entry: Entry) => setTrail([...trail, entry]);
+  const setKnows = (value: boolean) => {
+    setKnown({ ...known, [shown.id]: value });
+    onKnown(shown.id, value);
+  };
+
   return (
     <div
       class="card"
       role="dialog"
+      tabIndex={-1}
       aria-labelledby={headingId}
+      aria-describedby={`${headingId}-summary`}
+      dir={uiDirection()}
+      data-pinned={pinned ? "" : undefined}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();
       }}
+      onClick={(e) => {
+        // A click inside the card keeps it open (links and buttons do their own thing too).
+        if (!pinned && !(e.target as Element).closest?.(".actions")) onPin();
+      }}
     >
-      {shown !== main && (
-        <button type="button" class="back" onClick={() => setOpenId(null)}>
-          ← {main.title}
+      <div class="top">
+        <span class="category">{categoryLabel(shown.category, "one")}</span>
+        <span class="actions">
+          <button
+            type="button"
+            class="icon"
+            aria-pressed={pinned}
+            title={t(pinned ? "cardPinned" : "cardPin")}
+            onClick={onPin}
+          >
+            <span aria-hidden="true">{pinned ? "●" : "○"}</span>
+            <span class="visually-hidden">{t(pinned ? "cardPinned" : "cardPin")}</span>
+          </button>
+          <button type="button" class="icon" title={t("cardClose")} onClick={onClose}>
+            <span aria-hidden="true">×</span>
+            <span class="visually-hidden">{t("cardClose")}</span>
+          </button>
+        </span>
+      </div>
+      {trail.length > 0 && (
+        <button type="button" class="link back" onClick={() => setTrail(trail.slice(0, -1))}>
+          {t("cardBack", previous.title)}
         </button>
       )}
-      <div class="category">{CATEGORY_LABEL[shown.category].one}</div>
       <h2 id={headingId}>{shown.title}</h2>
-      <p class="summary">{shown.summary}</p>
-      {shown.asOf && <p class="as-of">As of {formatDate(shown.asOf)}</p>}
-      <ul class="sources" aria-label="Read more">
+      <p class="summary" id={`${headingId}-summary`}>
+        {shown.summary}
+      </p>
+      {shown.asOf && <p class="as-of">{t("cardAsOf", formatDate(shown.asOf))}</p>}
+      <ul class="sources" aria-label={t("cardReadMore")}>
         {shown.sources
           .filter((s) => isWebUrl(s.url))
           .map((s) => (
@@ -46,19 +111,45 @@ export function Card({ entries, matchedText, onClose }: CardProps) {
             </li>
           ))}
       </ul>
-      {within.length > 0 && (
-        <div class="within">
-          In “{matchedText}”:{" "}
-          {within.map((e, i) => (
-            <span key={e.id}>
-              {i > 0 && " · "}
-              <button type="button" onClick={() => setOpenId(e.id)}>
-                {e.title}
-              </button>
-            </span>
-          ))}
-        </div>
-      )}
+      {within.length > 0 && <EntryLinks label={t("cardWithin", matchedText)} entries={within} onOpen={open} />}
+      {related.length > 0 && <EntryLinks label={t("cardRelated")} entries={related} onOpen={open} />}
+      <div class="foot">
+        <span class="matched">{shown === main ? t("cardMatched", matchedText) : ""}</span>
+        {knows ? (
+          <button type="button" class="link" onClick={() => setKnows(false)}>
+            {t("cardKnown")}
+          </button>
+        ) : (
+          <button type="button" class="link" onClick={() => setKnows(true)}>
+            {t("cardKnow")}
+          </button>
+        )}
+      </div>
     </div>
+  );
+}
+
+/** A line of entries that open inside the card (nested in the phrase, or related). */
+function EntryLinks({
+  label,
+  entries,
+  onOpen,
+}: {
+  label: string;
+  entries: readonly Entry[];
+  onOpen: (e: Entry) => void;
+}) {
+  return (
+    <p class="more">
+      {label}{" "}
+      {entries.map((e, i) => (
+        <span key={e.id}>
+          {i > 0 && " · "}
+          <button type="button" class="link" onClick={() => onOpen(e)}>
+            {e.title}
+          </button>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The card's styles, inside its shadow root. Sizes are in px, not rem: rem would follow the
- * page's root font size, which sites set to anything.
+ * The card's styles, inside its shadow root. Sizes are in em of the host's `font-size:
+ * medium` (what `all: initial` gives): they follow the reader's default font size in the
+ * browser, and never the page's own sizes (rem would follow the page's root font size).
  */
 export const CARD_CSS = `
 :host {
@@ -13,59 +14,97 @@ export const CARD_CSS = `
 .card {
   position: fixed;
   box-sizing: border-box;
-  width: 340px;
+  width: 24em;
   max-width: calc(100vw - 16px);
   max-height: calc(100vh - 16px);
   overflow: auto;
-  padding: 12px 14px;
+  padding: 0.75em 1em;
   border-radius: 8px;
   border: 1px solid #d0d4da;
   background: #ffffff;
   color: #1d2330;
   box-shadow: 0 6px 24px rgba(20, 30, 50, 0.18);
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font: 0.875em/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: start;
+  animation: backstory-in 120ms ease-out;
 }
+.card[data-pinned] { border-color: #2f6fde; }
+@keyframes backstory-in { from { opacity: 0; transform: translateY(2px); } }
+.top { display: flex; align-items: center; justify-content: space-between; gap: 0.5em; }
 .category {
-  font-size: 11px;
+  font-size: 0.8em;
   letter-spacing: 0.06em;
   text-transform: uppercase;
   color: #5a6475;
 }
+.actions { display: flex; gap: 0.25em; margin-inline-end: -0.4em; }
 h2 {
-  margin: 2px 0 6px;
-  font-size: 16px;
+  margin: 0.1em 0 0.4em;
+  font-size: 1.15em;
   line-height: 1.3;
   font-weight: 650;
 }
-p { margin: 0 0 8px; }
-.as-of { font-size: 12px; color: #5a6475; }
-.sources { margin: 0; padding: 0; list-style: none; font-size: 13px; }
-.sources li { margin: 2px 0; }
+p { margin: 0 0 0.55em; }
+.as-of { font-size: 0.85em; color: #5a6475; }
+.sources { margin: 0; padding: 0; list-style: none; font-size: 0.93em; }
+.sources li { margin: 0.15em 0; }
 a { color: #1a56c4; }
 a:focus-visible, button:focus-visible { outline: 2px solid #1a56c4; outline-offset: 2px; }
-.within { margin-top: 8px; padding-top: 8px; border-top: 1px solid #e4e7eb; font-size: 13px; }
-.within button, .back {
-  font: inherit;
+.more { margin: 0.55em 0 0; padding-top: 0.55em; border-top: 1px solid #e4e7eb; font-size: 0.93em; }
+.foot {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  gap: 0.25em 1em;
+  margin-top: 0.6em;
+  font-size: 0.85em;
+  color: #5a6475;
+}
+button { font: inherit; cursor: pointer; }
+.link {
   color: #1a56c4;
   background: none;
   border: 0;
   padding: 0;
-  cursor: pointer;
   text-decoration: underline;
+  text-align: start;
 }
-.back { font-size: 12px; margin-bottom: 4px; }
+.back { font-size: 0.85em; margin-bottom: 0.3em; }
+.icon {
+  min-width: 1.9em;
+  min-height: 1.9em;
+  border: 0;
+  border-radius: 4px;
+  background: none;
+  color: #5a6475;
+  font-size: 1em;
+  line-height: 1;
+}
+.icon:hover { background: #eef1f5; color: #1d2330; }
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
 .status { color: #5a6475; }
+@media (prefers-reduced-motion: reduce) {
+  .card { animation: none; }
+}
 @media (prefers-color-scheme: dark) {
   .card { background: #1e2229; color: #e6e9ef; border-color: #3a414c; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
-  .category, .as-of, .status { color: #a3acba; }
-  a, .within button, .back { color: #8fb4ff; }
+  .card[data-pinned] { border-color: #8fb4ff; }
+  .category, .as-of, .status, .foot, .icon { color: #a3acba; }
+  .icon:hover { background: #2c323c; color: #e6e9ef; }
+  a, .link { color: #8fb4ff; }
   a:focus-visible, button:focus-visible { outline-color: #8fb4ff; }
-  .within { border-top-color: #3a414c; }
+  .more { border-top-color: #3a414c; }
 }
 @media (forced-colors: active) {
   .card { border: 1px solid CanvasText; background: Canvas; color: CanvasText; box-shadow: none; }
   a { color: LinkText; }
-  .within button, .back { color: ButtonText; }
+  .link, .icon { color: ButtonText; }
 }
 `;

@@ -1,6 +1,7 @@
 import { Licensing, type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { type RawMatch, scanText } from "../matcher/scan.ts";
 import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
+import type { MarkMode } from "../shared/settings.ts";
 import { isBoilerplateText, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
@@ -13,6 +14,13 @@ interface BlockState {
   /** A byline or credit line: only entries allowed in credits (not people) are marked. */
   credit: boolean;
   mentions: Mention[];
+}
+
+/** Which mentions are underlined; every mention is explained on hover whatever this says. */
+export interface MarkPolicy {
+  mode: MarkMode;
+  /** Entries the reader knows: never underlined. */
+  known: (entry: number) => boolean;
 }
 
 /** Texts longer than this are scanned in chunks, so one huge text node cannot make a long task. */
@@ -37,6 +45,10 @@ export class Annotator {
   private shortFormBlocks = new Set<BlockState>();
   private include: (entry: number) => boolean = () => true;
   private root: Node | null = null;
+  /** The page's mentions of each entry, for the first-mention mode and the popup's list. */
+  private byEntry = new Map<number, Mention[]>();
+  private policy: MarkPolicy = { mode: "all", known: () => false };
+  private policyChanged = false;
 
   constructor(
     private matcher: Matcher,
@@ -65,6 +77,7 @@ export class Annotator {
     this.blocks.clear();
     this.unresolved.clear();
     this.shortFormBlocks.clear();
+    this.byEntry.clear();
     this.dropped = [];
     this.licensing.clear();
     this.marker.clear();
@@ -135,6 +148,13 @@ export class Annotator {
     this.refresh();
   }
 
+  /** Changes which mentions are underlined (mode, known entries) without resolving anything again. */
+  setPolicy(policy: MarkPolicy): void {
+    this.policy = policy;
+    this.policyChanged = true;
+    this.refresh();
+  }
+
   /** Resolves what changed (new blocks, blocks whose short forms' licensing changed) and marks. */
   refresh(): void {
     const added: Mention[] = [];
@@ -157,7 +177,62 @@ export class Annotator {
     }
     this.unresolved.clear();
     this.licensingChanged = false;
-    if (added.length || removed.length) this.marker.update(added, removed);
+    const restyled = this.applyPolicy(added, removed);
+    if (added.length || removed.length || restyled.length) this.marker.update(added, removed, restyled);
+  }
+
+  /**
+   * Sets `marked` on the mentions of every entry that gained or lost one (or of all entries,
+   * after a policy change); returns the mentions already shown whose `marked` changed.
+   */
+  private applyPolicy(added: readonly Mention[], removed: readonly Mention[]): Mention[] {
+    const dirty = new Set<number>();
+    for (const m of removed) {
+      const list = this.byEntry.get(m.entry);
+      const i = list ? list.indexOf(m) : -1;
+      if (i >= 0) list?.splice(i, 1);
+      dirty.add(m.entry);
+    }
+    for (const m of added) {
+      const list = this.byEntry.get(m.entry);
+      if (list) list.push(m);
+      else this.byEntry.set(m.entry, [m]);
+      dirty.add(m.entry);
+    }
+    const { mode, known } = this.policy;
+    const entries = this.policyChanged ? [...this.byEntry.keys()] : dirty;
+    this.policyChanged = false;
+    const fresh = new Set(added);
+    const restyled: Mention[] = [];
+    for (const entry of entries) {
+      const list = this.byEntry.get(entry);
+      if (!list?.length) {
+        this.byEntry.delete(entry);
+        continue;
+      }
+      const show = mode !== "none" && !known(entry);
+      const first = show && mode === "first" ? firstInDocument(list) : null;
+      for (const m of list) {
+        const marked = show && (mode === "all" || m === first);
+        if (m.marked === marked) continue;
+        m.marked = marked;
+        if (!fresh.has(m)) restyled.push(m);
+      }
+    }
+    return restyled;
+  }
+
+  /** The entries mentioned on the page, each with its mentions, in the order of their first mention. */
+  entriesInOrder(): { entry: number; first: Mention; count: number }[] {
+    return [...this.byEntry]
+      .filter(([, list]) => list.length)
+      .map(([entry, list]) => ({ entry, first: firstInDocument(list), count: list.length }))
+      .sort((a, b) => compareInDocument(a.first, b.first));
+  }
+
+  /** Every mention, in document order (keyboard navigation). */
+  mentionsInOrder(): Mention[] {
+    return this.mentions.sort(compareInDocument);
   }
 
   /** Mentions for a block's resolution, reusing the previous objects where nothing changed. */
@@ -174,6 +249,7 @@ export class Annotator {
       range.setEnd(end.node, end.offset);
       return {
         range,
+        marked: false,
         entry: r.entry,
         nested: r.nested,
         text: block.text.slice(r.start, r.end),
@@ -201,4 +277,19 @@ export class Annotator {
     }
     return counts;
   }
+}
+
+/** Document order of two mentions (ranges in different trees, such as a shadow root, compare as equal). */
+function compareInDocument(a: Mention, b: Mention): number {
+  try {
+    return a.range.compareBoundaryPoints(0 /* Range.START_TO_START */, b.range);
+  } catch {
+    return 0;
+  }
+}
+
+function firstInDocument(list: readonly Mention[]): Mention {
+  let first = list[0];
+  for (let i = 1; i < list.length; i++) if (compareInDocument(list[i], first) < 0) first = list[i];
+  return first;
 }

@@ -7,6 +7,15 @@ import type { Mention } from "./mention.ts";
 
 export type EntryLookup = (ids: string[]) => Promise<Entry[]>;
 
+/** What the card asks of the page session. */
+export interface CardActions {
+  onClose: () => void;
+  /** Pins or unpins the open card. */
+  onPin: () => void;
+  isKnown: (id: string) => boolean;
+  onKnown: (id: string, known: boolean) => void;
+}
+
 /**
  * Shows the card for a mention: looks its entries up, renders, and keeps it beside the
  * mention. A lookup that returns after another card was asked for is dropped (by token).
@@ -15,12 +24,14 @@ export class CardController {
   private container: CardContainer | null = null;
   private token = 0;
   private anchor: { mention: Mention; y: number } | null = null;
+  private entries: Entry[] = [];
+  private pinned = false;
 
   constructor(
     private doc: Document,
     private lookup: EntryLookup,
     private entryId: (entry: number) => string,
-    private onClose: () => void,
+    private actions: CardActions,
   ) {}
 
   get host(): HTMLElement | null {
@@ -40,17 +51,42 @@ export class CardController {
     if (token !== this.token || !entries.length) return;
     this.container ??= createCardContainer(this.doc);
     this.anchor = { mention, y: pointerY ?? Number.NaN };
-    render(
-      <Card key={ids.join(" ")} entries={entries} matchedText={mention.text} onClose={this.onClose} />,
-      this.container.mount,
-    );
+    this.entries = entries;
+    this.pinned = false;
+    this.render();
     this.container.host.dataset.open = "";
     this.place();
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    this.render();
+  }
+
+  private render(): void {
+    const mention = this.anchor?.mention;
+    if (!this.container || !mention) return;
+    render(
+      <Card
+        key={[mention.entry, ...mention.nested].join(" ")}
+        entries={this.entries}
+        matchedText={mention.text}
+        lookup={this.lookup}
+        pinned={this.pinned}
+        {...this.actions}
+      />,
+      this.container.mount,
+    );
   }
 
   hide(): void {
     this.token++;
     this.anchor = null;
+    this.pinned = false;
     if (!this.container) return;
     render(null, this.container.mount);
     delete this.container.host.dataset.open;
@@ -81,10 +117,9 @@ export class CardController {
     return rects.find((r) => y >= r.top && y <= r.bottom) ?? rects[0];
   }
 
-  /** Moves keyboard focus into the card (its first link or button). */
+  /** Moves keyboard focus onto the card (a dialog: screen readers read its title and summary). */
   focus(): void {
-    const card = this.container?.mount.firstElementChild as HTMLElement | null;
-    card?.querySelector<HTMLElement>("a, button")?.focus();
+    (this.container?.mount.firstElementChild as HTMLElement | null)?.focus();
   }
 
   destroy(): void {

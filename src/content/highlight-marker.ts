@@ -1,7 +1,9 @@
+import type { MarkStyle } from "../shared/settings.ts";
 import {
   MARK_NAME,
   type Marker,
   type Mention,
+  markName,
   mentionInside,
   type PointerPoint,
   rangeContainsPoint,
@@ -45,43 +47,69 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
 }
 
 /**
- * Marks mentions through CSS.highlights: nothing in the page's DOM changes. Renders are
- * diffs (ranges added and removed), so marking a page a slice at a time costs no more than
- * marking it at once.
+ * Marks mentions through CSS.highlights: nothing in the page's DOM changes. Every mention is
+ * indexed for hit-testing; only those `marked` are painted. Renders are diffs (ranges added
+ * and removed), so marking a page a slice at a time costs no more than marking it at once.
  */
 export class HighlightMarker implements Marker {
   readonly mutatesDom = false;
   private byNode = new Map<Node, Mention[]>();
-  private shown = new Set<Mention>();
+  private all = new Set<Mention>();
+  private painted = new Set<Mention>();
   private highlight: HighlightLike | null = null;
+  private name = MARK_NAME;
 
   constructor(private api: HighlightApi) {}
 
   render(mentions: readonly Mention[]): void {
     const next = new Set(mentions);
     this.update(
-      mentions.filter((m) => !this.shown.has(m)),
-      [...this.shown].filter((m) => !next.has(m)),
+      mentions.filter((m) => !this.all.has(m)),
+      [...this.all].filter((m) => !next.has(m)),
+      mentions.filter((m) => this.all.has(m) && m.marked !== this.painted.has(m)),
     );
   }
 
-  update(added: readonly Mention[], removed: readonly Mention[]): void {
+  update(added: readonly Mention[], removed: readonly Mention[], restyled: readonly Mention[] = []): void {
     if (!this.highlight) this.highlight = this.api.create();
-    const highlight = this.highlight;
     for (const m of removed) {
-      if (!this.shown.delete(m)) continue;
-      highlight.delete(m.range);
+      if (!this.all.delete(m)) continue;
+      this.paint(m, false);
       this.unindex(m);
     }
     for (const m of added) {
-      if (this.shown.has(m)) continue;
-      this.shown.add(m);
-      highlight.add(m.range);
+      if (this.all.has(m)) continue;
+      this.all.add(m);
       this.index(m);
+      if (m.marked) this.paint(m, true);
     }
-    const registered = this.api.registry.get(MARK_NAME) === highlight;
-    if (this.shown.size && !registered) this.api.registry.set(MARK_NAME, highlight);
-    else if (!this.shown.size && registered) this.api.registry.delete(MARK_NAME);
+    for (const m of restyled) if (this.all.has(m)) this.paint(m, m.marked);
+    this.register();
+  }
+
+  setStyle(style: MarkStyle): void {
+    const name = markName(style);
+    if (name === this.name) return;
+    if (this.api.registry.get(this.name) === this.highlight) this.api.registry.delete(this.name);
+    this.name = name;
+    this.register();
+  }
+
+  private paint(m: Mention, on: boolean): void {
+    const highlight = this.highlight as HighlightLike;
+    if (on && !this.painted.has(m)) {
+      this.painted.add(m);
+      highlight.add(m.range);
+    } else if (!on && this.painted.delete(m)) {
+      highlight.delete(m.range);
+    }
+  }
+
+  /** The highlight is registered only while it paints something. */
+  private register(): void {
+    const registered = this.api.registry.get(this.name) === this.highlight;
+    if (this.painted.size && !registered) this.api.registry.set(this.name, this.highlight);
+    else if (!this.painted.size && registered) this.api.registry.delete(this.name);
   }
 
   private index(m: Mention): void {
@@ -104,7 +132,7 @@ export class HighlightMarker implements Marker {
     const caret = this.api.caretAt(x, y);
     if (!caret) return null;
     // Middle nodes of a mention spanning three or more text nodes are not indexed: search.
-    const candidates = this.byNode.get(caret.node) ?? [...this.shown].filter((m) => m.range.intersectsNode(caret.node));
+    const candidates = this.byNode.get(caret.node) ?? [...this.all].filter((m) => m.range.intersectsNode(caret.node));
     for (const m of candidates) {
       if (m.range.isPointInRange(caret.node, caret.offset) && rangeContainsPoint(m.range, x, y)) return m;
     }
@@ -112,7 +140,7 @@ export class HighlightMarker implements Marker {
   }
 
   mentionForFocus(el: Element): Mention | null {
-    return mentionInside(this.shown, el);
+    return mentionInside(this.all, el);
   }
 
   clear(): void {

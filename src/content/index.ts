@@ -24,6 +24,7 @@ async function start(): Promise<void> {
       categories: config.categories,
       marker: api ? new HighlightMarker(api) : new WrapMarker(document),
       host,
+      setKnown: (id, known) => void sendToBackground({ type: "backstory:set-entry-known", id, known }),
       lookup: async (ids) => {
         const missing = ids.filter((id) => !entryCache.has(id));
         if (missing.length) {
@@ -58,7 +59,15 @@ async function start(): Promise<void> {
       console.warn("Backstory: ignored an unexpected message", message);
       return undefined;
     }
-    return Promise.resolve(session.stats());
+    const request = parsed.data;
+    switch (request.type) {
+      case "backstory:get-page-stats":
+        return Promise.resolve(session.stats());
+      case "backstory:show-entry":
+        return Promise.resolve({ shown: session.showEntry(request.id) });
+      case "backstory:navigate":
+        return Promise.resolve({ shown: session.navigate(request.direction) });
+    }
   });
 }
 

@@ -1,20 +1,21 @@
-import { MARK_NAME, MARK_TAG } from "./mention.ts";
+import { MARK_STYLES, type MarkStyle } from "../shared/settings.ts";
+import { MARK_TAG, markName } from "./mention.ts";
 
 /**
  * How marks look. The build writes this to content.css, which the manifest injects into every
  * page: ::highlight() rules must live in the document (not our shadow root), and a manifest
  * stylesheet is not subject to the page's style-src policy. Decoration only: no layout change.
  */
-export const MARK_CSS = `::highlight(${MARK_NAME}) {
-  text-decoration: underline dotted #2f6fde;
-  background-color: rgba(47, 111, 222, 0.08);
-}
+const LOOK: Record<MarkStyle, string> = {
+  dotted: "text-decoration: underline dotted #2f6fde; background-color: rgba(47, 111, 222, 0.08);",
+  solid: "text-decoration: underline solid #2f6fde;",
+  tint: "background-color: rgba(47, 111, 222, 0.2);",
+};
 
-${MARK_TAG} {
-  text-decoration: underline dotted #2f6fde;
-  background-color: rgba(47, 111, 222, 0.08);
-  cursor: help;
-}
+export const MARK_CSS = `${MARK_STYLES.map(
+  (style) => `::highlight(${markName(style)}) { ${LOOK[style]} }
+${MARK_TAG}[data-marked="${style}"] { ${LOOK[style]} cursor: help; }`,
+).join("\n")}
 `;
 
 const adopted = new WeakSet<ShadowRoot>();

@@ -1,3 +1,5 @@
+import type { MarkStyle } from "../shared/settings.ts";
+
 /** A mention on the page: where it is and which glossary entries it stands for. */
 export interface Mention {
   range: Range;
@@ -10,6 +12,8 @@ export interface Mention {
   /** Offsets in the text block it was found in. */
   start: number;
   end: number;
+  /** Underlined (see the mode and "I know this"); every mention is explained on hover either way. */
+  marked: boolean;
 }
 
 /** A point on screen and what the page reports under it. */
@@ -25,10 +29,15 @@ export interface PointerPoint {
  * that API is missing). The content script and its tests use only this interface.
  */
 export interface Marker {
-  /** Replaces the marks shown with these mentions. */
+  /** Replaces the mentions known with these (underlined where `marked`). */
   render(mentions: readonly Mention[]): void;
-  /** Adds and removes marks (a slice's worth of change; cheaper than render on a big page). */
-  update(added: readonly Mention[], removed: readonly Mention[]): void;
+  /**
+   * Adds and removes mentions (a slice's worth of change; cheaper than render on a big
+   * page), and shows or hides the underline of `restyled` ones, whose `marked` changed.
+   */
+  update(added: readonly Mention[], removed: readonly Mention[], restyled?: readonly Mention[]): void;
+  /** How marked mentions look. */
+  setStyle(style: MarkStyle): void;
   /** The mention under a point, if any. */
   mentionAt(point: PointerPoint): Mention | null;
   /** The mention a focused element stands for, if any (keyboard access). */
@@ -42,6 +51,11 @@ export interface Marker {
 /** The highlight (and wrapper element) name: prefixed so no page would pick the same. */
 export const MARK_NAME = "backstory-mention";
 export const MARK_TAG = "backstory-mark";
+
+/** The highlight name of each mark style (a stylesheet cannot vary one highlight's look). */
+export function markName(style: MarkStyle): string {
+  return style === "dotted" ? MARK_NAME : `${MARK_NAME}-${style}`;
+}
 
 /** Whether (x, y) lies on one of the range's line boxes (caret APIs also answer for points beside text). */
 export function rangeContainsPoint(range: Range, x: number, y: number): boolean {

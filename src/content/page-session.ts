@@ -1,6 +1,6 @@
 import type { Matcher } from "../matcher/types.ts";
 import type { Category } from "../shared/categories.ts";
-import type { PageStats } from "../shared/protocol-types.ts";
+import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
 import { CardController, type EntryLookup } from "./card-controller.tsx";
@@ -17,6 +17,8 @@ export interface SessionOptions {
   marker: Marker;
   lookup: EntryLookup;
   host: string;
+  /** "I know this" on the card (and its undo): saved by the caller; settings come back through apply(). */
+  setKnown?: (id: string, known: boolean) => void;
 }
 
 /**
@@ -36,14 +38,19 @@ export class PageSession {
   private job: ScanJob | null = null;
   private sliceScheduled = false;
   private url: string;
+  private entryIndex: Map<string, number> | null = null;
+  /** The card being opened (lookups are asynchronous): keyboard requests focus it when it is up. */
+  private showing: Promise<void> = Promise.resolve();
+  /** Where keyboard focus was before a keyboard request moved it into the card. */
+  private focusBefore: HTMLElement | null = null;
 
   constructor(private o: SessionOptions) {
-    this.card = new CardController(
-      o.doc,
-      o.lookup,
-      (e) => o.matcher.entryIds[e],
-      () => this.closeCard(true),
-    );
+    this.card = new CardController(o.doc, o.lookup, (e) => o.matcher.entryIds[e], {
+      onClose: () => this.closeCard(true),
+      onPin: () => this.card.setPinned(!this.card.isPinned),
+      isKnown: (id) => this.settings?.knownEntries.includes(id) ?? false,
+      onKnown: (id, known) => o.setKnown?.(id, known),
+    });
     const person = o.categories.indexOf("person");
     this.annotator = new Annotator(
       o.matcher,
@@ -52,7 +59,9 @@ export class PageSession {
       (entry) => o.matcher.entryGroup[entry] !== person,
     );
     this.hover = new HoverIntent<Mention>(
-      (m) => void this.card.show(m, this.lastPointer.y),
+      (m) => {
+        this.showing = this.card.show(m, this.lastPointer.y);
+      },
       () => this.card.hide(),
     );
     this.observer = new PageObserver(o.doc, (roots) => this.onPageChange(roots), o.marker.mutatesDom);
@@ -65,6 +74,9 @@ export class PageSession {
     const wasEnabled = this.enabled;
     this.settings = settings;
     this.enabled = siteEnabled;
+    this.o.marker.setStyle(settings.markStyle);
+    const known = new Set(settings.knownEntries.map((id) => this.indexOf(id)));
+    this.observer.withoutObserving(() => this.annotator.setPolicy({ mode: settings.mode, known: (e) => known.has(e) }));
     if (!siteEnabled) {
       this.closeCard(false);
       this.observer.stop();
@@ -80,6 +92,11 @@ export class PageSession {
       const shown = this.hover.current;
       if (shown && !this.annotator.mentions.some((m) => m.entry === shown.entry)) this.closeCard(false);
     }
+  }
+
+  private indexOf(id: string): number {
+    this.entryIndex ??= new Map(this.o.matcher.entryIds.map((entryId, i) => [entryId, i]));
+    return this.entryIndex.get(id) ?? -1;
   }
 
   private include = (entry: number): boolean => {
@@ -177,7 +194,62 @@ export class PageSession {
     for (const [entry, n] of this.annotator.countByEntry()) {
       counts[this.o.categories[this.o.matcher.entryGroup[entry]]] += n;
     }
-    return { host: this.o.host, siteEnabled: this.enabled, counts };
+    const entries: PageEntry[] = this.annotator.entriesInOrder().map(({ entry, first, count }) => ({
+      id: this.o.matcher.entryIds[entry],
+      category: this.o.categories[this.o.matcher.entryGroup[entry]],
+      count,
+      text: first.text,
+    }));
+    return { host: this.o.host, siteEnabled: this.enabled, counts, entries };
+  }
+
+  /** Scrolls to an entry's first mention and opens its card (the popup's list). */
+  showEntry(id: string): boolean {
+    const entry = this.indexOf(id);
+    const found = this.annotator.entriesInOrder().find((e) => e.entry === entry);
+    if (!this.enabled || !found) return false;
+    this.reveal(found.first);
+    return true;
+  }
+
+  /**
+   * The next or previous mention (a keyboard command): after the open card's, or else from
+   * the viewport; wraps around the page. Its card opens with keyboard focus in it.
+   */
+  navigate(direction: "next" | "previous"): boolean {
+    const list = this.enabled ? this.annotator.mentionsInOrder() : [];
+    if (!list.length) return false;
+    const step = direction === "next" ? 1 : -1;
+    const current = this.hover.current ? list.indexOf(this.hover.current) : -1;
+    let i = current + step;
+    if (current < 0) {
+      const height = this.o.doc.defaultView?.innerHeight ?? 0;
+      const rects = list.map((m) => m.range.getBoundingClientRect());
+      i =
+        direction === "next"
+          ? rects.findIndex((r) => r.top >= 0)
+          : rects.findLastIndex((r) => r.bottom <= height && r.bottom > 0);
+      if (i < 0) i = direction === "next" ? 0 : list.length - 1;
+    }
+    this.reveal(list[(i + list.length) % list.length], true);
+    return true;
+  }
+
+  /** Brings a mention into view and opens its card; `focus` moves keyboard focus into it. */
+  private reveal(mention: Mention, focus = false): void {
+    const win = this.o.doc.defaultView;
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    let rect = mention.range.getBoundingClientRect();
+    if (win && (rect.top < 0 || rect.bottom > win.innerHeight)) {
+      // Instant, not smooth: the card is placed once the mention is where it will stay.
+      win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: "instant" });
+      rect = mention.range.getBoundingClientRect();
+    }
+    this.lastPointer = { x: rect.left, y: rect.top + rect.height / 2, target: null };
+    const active = this.o.doc.activeElement;
+    if (focus && active !== this.card.host) this.focusBefore = active instanceof HTMLElement ? active : null;
+    this.hover.showNow(mention);
+    if (focus) void this.showing.then(() => this.card.focus());
   }
 
   get mentions(): readonly Mention[] {
@@ -214,6 +286,13 @@ export class PageSession {
         const mention = this.o.marker.mentionAt(this.lastPointer);
         if (mention) this.hover.showNow(mention);
         else this.closeCard(false);
+      },
+      opts,
+    );
+    win.addEventListener(
+      "pointerdown",
+      (e) => {
+        if (e.pointerType !== "touch" && this.card.isPinned && !this.isOnCard(e.target)) this.closeCard(false);
       },
       opts,
     );
@@ -256,12 +335,14 @@ export class PageSession {
       this.hover.cardEnter();
       return;
     }
+    // A pinned card stays until it is closed (Escape, its button, a click elsewhere).
+    if (this.card.isPinned) return;
     this.hover.cardLeave();
     this.hover.pointerOver(this.o.marker.mentionAt(point));
   }
 
   private onFocus(target: EventTarget | null): void {
-    if (!this.enabled || this.isOnCard(target)) return;
+    if (!this.enabled || this.isOnCard(target) || this.card.isPinned) return;
     const mention = target instanceof Element ? this.o.marker.mentionForFocus(target) : null;
     if (mention) {
       const rect = mention.range.getBoundingClientRect();
@@ -274,10 +355,17 @@ export class PageSession {
   private closeCard(returnFocus: boolean): void {
     const hadFocus = returnFocus && this.o.doc.activeElement === this.card.host;
     const mention = this.hover.current;
+    const before = this.focusBefore;
+    this.focusBefore = null;
     this.hover.close();
     if (hadFocus && mention) {
-      const el = mention.range.startContainer.parentElement?.closest<HTMLElement>("a, button, [tabindex]");
-      el?.focus();
+      // Back where the reader was: the element focused before a keyboard request, else the
+      // mention's own link, else the page (so that Tab continues from the page, not the card).
+      const el =
+        (before?.isConnected ? before : null) ??
+        mention.range.startContainer.parentElement?.closest<HTMLElement>("a, button, [tabindex]");
+      if (el) el.focus();
+      else (this.o.doc.activeElement as HTMLElement | null)?.blur();
     }
   }
 

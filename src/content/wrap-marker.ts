@@ -1,13 +1,16 @@
+import type { MarkStyle } from "../shared/settings.ts";
 import { MARK_TAG, type Marker, type Mention, mentionInside, type PointerPoint } from "./mention.ts";
 
 /**
  * Fallback where CSS.highlights is missing: wraps each mention's text in <backstory-mark>
  * elements. This does change the page's DOM, so it is used only when nothing better exists.
+ * Every mention is wrapped (hover finds it by its element); only `marked` ones are styled.
  */
 export class WrapMarker implements Marker {
   readonly mutatesDom = true;
   private marks = new Map<Element, Mention>();
   private mentions: readonly Mention[] = [];
+  private style: MarkStyle = "dotted";
 
   constructor(private doc: Document) {}
 
@@ -37,8 +40,11 @@ export class WrapMarker implements Marker {
       const target = start > 0 ? node.splitText(start) : node;
       if (end - start < target.length) target.splitText(end - start);
       const mark = this.doc.createElement(MARK_TAG);
-      // Only the first piece takes keyboard focus; the rest are the same mention.
-      if (s === 0) mark.setAttribute("tabindex", "0");
+      // Only the first piece of a marked mention takes keyboard focus; the rest are the same mention.
+      if (mention.marked) {
+        mark.dataset.marked = this.style;
+        if (s === 0) mark.setAttribute("tabindex", "0");
+      }
       target.replaceWith(mark);
       mark.append(target);
       this.marks.set(mark, mention);
@@ -47,9 +53,15 @@ export class WrapMarker implements Marker {
     }
   }
 
-  update(added: readonly Mention[], removed: readonly Mention[]): void {
+  update(added: readonly Mention[], removed: readonly Mention[], restyled: readonly Mention[] = []): void {
+    if (!added.length && !removed.length && !restyled.length) return;
     const gone = new Set(removed);
     this.render([...this.mentions.filter((m) => !gone.has(m)), ...added]);
+  }
+
+  setStyle(style: MarkStyle): void {
+    this.style = style;
+    for (const mark of this.marks.keys()) if (mark.hasAttribute("data-marked")) mark.setAttribute("data-marked", style);
   }
 
   mentionAt({ target }: PointerPoint): Mention | null {

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { IMPORT_LIMITS, type ImportResult, parseGlossaryFile } from "../glossary/import.ts";
-import { CATEGORY_LABEL } from "../shared/labels.ts";
+import { categoryLabel } from "../shared/labels.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 
 const PREVIEW_ROWS = 20;
@@ -90,7 +90,7 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
               {result.entries.slice(0, PREVIEW_ROWS).map((e) => (
                 <tr key={e.id}>
                   <td>{e.title}</td>
-                  <td>{CATEGORY_LABEL[e.category].one}</td>
+                  <td>{categoryLabel(e.category, "one")}</td>
                   <td>{[...e.forms, ...e.shortForms].join(", ")}</td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
-import { CATEGORY_LABEL } from "../shared/labels.ts";
+import { categoryLabel } from "../shared/labels.ts";
 import type { PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
 import type { Settings } from "../shared/settings.ts";
@@ -81,7 +81,7 @@ export function Popup() {
                 checked={settings.categories[c]}
                 onChange={(e) => void setCategory(c, e.currentTarget.checked)}
               />
-              {CATEGORY_LABEL[c].many}
+              {categoryLabel(c, "many")}
             </label>
             {stats && (
               <span class="count" title="Mentions on this page">

@@ -1,33 +1,34 @@
 import type { Category } from "../shared/categories.ts";
+import { type MessageKey, t, uiLanguage } from "./i18n.ts";
 
-/** Display names of the categories, singular (card) and plural (popup switches). */
-export const CATEGORY_LABEL: Record<Category, { one: string; many: string }> = {
-  person: { one: "Person", many: "People" },
-  organization: { one: "Organization", many: "Organizations" },
-  place: { one: "Place", many: "Places" },
-  event: { one: "Event", many: "Events" },
-  policy: { one: "Policy", many: "Policies" },
-  concept: { one: "Concept", many: "Concepts" },
+const CATEGORY_KEYS: Record<Category, { one: MessageKey; many: MessageKey }> = {
+  person: { one: "categoryPersonOne", many: "categoryPersonMany" },
+  organization: { one: "categoryOrganizationOne", many: "categoryOrganizationMany" },
+  place: { one: "categoryPlaceOne", many: "categoryPlaceMany" },
+  event: { one: "categoryEventOne", many: "categoryEventMany" },
+  policy: { one: "categoryPolicyOne", many: "categoryPolicyMany" },
+  concept: { one: "categoryConceptOne", many: "categoryConceptMany" },
 };
 
-/** "2025-06-01" as "1 June 2025", the same in every locale of the page. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const month = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ][m - 1];
-  return `${d} ${month} ${y}`;
+/** A category's display name: singular (the card) or plural (the popup's switches). */
+export function categoryLabel(category: Category, form: "one" | "many"): string {
+  return t(CATEGORY_KEYS[category][form]);
+}
+
+/** "2025-06-01" as a date in the reader's language ("1 June 2025", "1 juin 2025"). */
+export function formatDate(iso: string, language = uiLanguage()): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(date);
+  } catch {
+    return iso; // an unknown language tag
+  }
 }
 
 /** Only http(s) URLs are ever rendered as links. */

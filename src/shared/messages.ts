@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CATEGORIES } from "./categories.ts";
+import { MARK_MODES, MARK_STYLES } from "./settings.ts";
 import { HostSchema } from "./settings-storage.ts";
 
 /**
@@ -25,6 +26,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:get-settings") }),
   z.strictObject({ type: z.literal("backstory:set-category"), category: CategorySchema, enabled: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:set-site-enabled"), host: HostSchema, enabled: z.boolean() }),
+  z.strictObject({ type: z.literal("backstory:set-mode"), mode: z.enum(MARK_MODES) }),
+  z.strictObject({ type: z.literal("backstory:set-mark-style"), markStyle: z.enum(MARK_STYLES) }),
+  /** "I know this" on a card (known: true), or undone in the options (known: false). */
+  z.strictObject({ type: z.literal("backstory:set-entry-known"), id: EntryIdSchema, known: z.boolean() }),
+  z.strictObject({ type: z.literal("backstory:reset-settings") }),
   /** Options page: the bundled packs and the reader's glossaries. */
   z.strictObject({ type: z.literal("backstory:list-glossaries") }),
   /** Rows are validated entry by entry in the background; see src/glossary/import.ts. */

@@ -18,6 +18,10 @@ export interface BackgroundResponses {
   "backstory:get-settings": { settings: Settings };
   "backstory:set-category": { settings: Settings };
   "backstory:set-site-enabled": { settings: Settings };
+  "backstory:set-mode": { settings: Settings };
+  "backstory:set-mark-style": { settings: Settings };
+  "backstory:set-entry-known": { settings: Settings };
+  "backstory:reset-settings": { settings: Settings };
   "backstory:list-glossaries": GlossaryList;
   "backstory:import-glossary": { errors: string[]; id?: string };
   "backstory:set-glossary-enabled": { ok: boolean };
@@ -35,10 +39,24 @@ export interface PageStats {
   siteEnabled: boolean;
   /** Mentions on the page per category, counted whether or not the category is switched on. */
   counts: Record<Category, number>;
+  /** The entries mentioned on the page (categories switched on), in order of first mention. */
+  entries: PageEntry[];
+}
+
+export interface PageEntry {
+  id: string;
+  category: Category;
+  /** Mentions of it on the page. */
+  count: number;
+  /** The words of its first mention, as written on the page. */
+  text: string;
 }
 
 export interface ContentResponses {
   "backstory:get-page-stats": PageStats;
+  /** False when the entry has no mention on the page (any more). */
+  "backstory:show-entry": { shown: boolean };
+  "backstory:navigate": { shown: boolean };
 }
 
 export type BackgroundResponse<T extends BackgroundRequest["type"]> = BackgroundResponses[T];

@@ -21,6 +21,7 @@ export async function sendToBackground<R extends BackgroundRequest>(
   }
 }
 
+/** Sends a request to the content script of a tab's top frame (frames run scripts of their own). */
 export function sendToTab<R extends ContentRequest>(tabId: number, request: R): Promise<ContentResponses[R["type"]]> {
-  return browser.tabs.sendMessage(tabId, request) as Promise<ContentResponses[R["type"]]>;
+  return browser.tabs.sendMessage(tabId, request, { frameId: 0 }) as Promise<ContentResponses[R["type"]]>;
 }

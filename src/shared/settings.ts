@@ -1,17 +1,36 @@
 /** Settings as the extension uses them, and their storage keys. Free of zod: the content script imports this. */
 import { CATEGORIES, type Category } from "./categories.ts";
 
+/**
+ * Which mentions are underlined: the first of each entry on a page (the default: a page full
+ * of underlines is the top complaint about such tools), every one, or none (hover still
+ * explains). In every mode every mention is explained on hover.
+ */
+export const MARK_MODES = ["first", "all", "none"] as const;
+export type MarkMode = (typeof MARK_MODES)[number];
+
+/** How a marked mention looks. */
+export const MARK_STYLES = ["dotted", "solid", "tint"] as const;
+export type MarkStyle = (typeof MARK_STYLES)[number];
+
 export interface Settings {
   categories: Record<Category, boolean>;
   disabledSites: string[];
   /** Bundled packs the reader switched off. */
   disabledPacks: string[];
+  mode: MarkMode;
+  markStyle: MarkStyle;
+  /** Entries the reader said they know ("I know this"): explained on hover, never marked. */
+  knownEntries: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
   disabledSites: [],
   disabledPacks: [],
+  mode: "first",
+  markStyle: "dotted",
+  knownEntries: [],
 };
 
 export const SETTINGS_KEY = "settings";

@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../src/shared/categories.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from "../../src/shared/settings.ts";
-import { settingsFromStored, storedFromSettings } from "../../src/shared/settings-storage.ts";
+import { SYNC_ITEM_BUDGET, settingsFromStored, storedFromSettings } from "../../src/shared/settings-storage.ts";
 
 const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
+const rest = { mode: "first", markStyle: "dotted", knownEntries: [] };
 
 const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites: string[] = []): Settings => ({
   categories: { ...DEFAULT_SETTINGS.categories, ...overrides },
   disabledSites,
   disabledPacks: [],
+  mode: "first",
+  markStyle: "dotted",
+  knownEntries: [],
 });
 
 describe("settingsFromStored", () => {
   it("gives the defaults when nothing is stored", () => {
     for (const raw of [undefined, null, {}]) {
-      expect(settingsFromStored(raw)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [] });
+      expect(settingsFromStored(raw)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [], ...rest });
     }
   });
 
@@ -25,7 +29,12 @@ describe("settingsFromStored", () => {
       disabledSites: ["example.com"],
       disabledPacks: [],
     });
-    expect(got).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["example.com"], disabledPacks: [] });
+    expect(got).toEqual({
+      categories: { ...allOn, person: false },
+      disabledSites: ["example.com"],
+      disabledPacks: [],
+      ...rest,
+    });
   });
 
   it("falls back to the defaults for malformed data", () => {
@@ -41,12 +50,17 @@ describe("settingsFromStored", () => {
       { version: 1, disabledSites: [42] },
       { version: 1, disabledSites: [""] },
       { version: 1, disabledSites: ["x".repeat(254)] },
+      { version: 1, mode: "some" },
+      { version: 1, markStyle: 3 },
+      { version: 1, knownEntries: "xi-jinping" },
+      { version: 1, knownEntries: [""] },
     ];
     for (const raw of malformed) {
       expect(settingsFromStored(raw), JSON.stringify(raw)).toEqual({
         categories: allOn,
         disabledSites: [],
         disabledPacks: [],
+        ...rest,
       });
     }
   });
@@ -58,7 +72,7 @@ describe("settingsFromStored", () => {
         categories: { person: false, event: "no" },
         disabledSites: ["", "News.Example", 7],
       }),
-    ).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["news.example"], disabledPacks: [] });
+    ).toEqual({ categories: { ...allOn, person: false }, disabledSites: ["news.example"], disabledPacks: [], ...rest });
   });
 
   it("stores the packs switched off, and drops malformed pack ids", () => {
@@ -75,7 +89,7 @@ describe("settingsFromStored", () => {
     a.disabledSites.push("example.com");
     expect(DEFAULT_SETTINGS.categories.person).toBe(true);
     expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
-    expect(settingsFromStored(undefined)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [] });
+    expect(settingsFromStored(undefined)).toEqual({ categories: allOn, disabledSites: [], disabledPacks: [], ...rest });
   });
 });
 
@@ -89,8 +103,28 @@ describe("storedFromSettings", () => {
     expect(storedFromSettings(settings({ place: false }))).toEqual({ version: 1, categories: { place: false } });
     expect(storedFromSettings(settings({}, ["b.example", "a.example", "b.example"]))).toEqual({
       version: 1,
-      disabledSites: ["a.example", "b.example"],
+      disabledSites: ["b.example", "a.example"],
     });
+  });
+
+  it("stores the mode, the mark style and the entries the reader knows", () => {
+    const s = { ...settings(), mode: "none", markStyle: "tint", knownEntries: ["un", "xi-jinping", "un"] } as Settings;
+    const stored = storedFromSettings(s);
+    expect(stored).toEqual({ version: 1, mode: "none", markStyle: "tint", knownEntries: ["un", "xi-jinping"] });
+    expect(settingsFromStored(JSON.parse(JSON.stringify(stored)))).toEqual({
+      ...s,
+      knownEntries: ["un", "xi-jinping"],
+    });
+  });
+
+  it("fits one storage.sync item, dropping the oldest of the longest list first", () => {
+    const known = Array.from({ length: 600 }, (_, i) => `entry-number-${i}`);
+    const sites = Array.from({ length: 100 }, (_, i) => `site-${i}.example`);
+    const stored = storedFromSettings({ ...settings({}, sites), knownEntries: known });
+    expect(new TextEncoder().encode(JSON.stringify(stored)).length).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+    expect(stored.knownEntries?.at(-1)).toBe("entry-number-599");
+    expect(stored.knownEntries?.[0]).not.toBe("entry-number-0");
+    expect(stored.disabledSites).toEqual(sites);
   });
 
   it("round-trips through storage", () => {
@@ -104,7 +138,7 @@ describe("storedFromSettings", () => {
       const stored = JSON.parse(JSON.stringify(storedFromSettings(s)));
       const back = settingsFromStored(stored);
       expect(back.categories).toEqual(s.categories);
-      expect(back.disabledSites).toEqual([...s.disabledSites].sort());
+      expect(back.disabledSites).toEqual(s.disabledSites);
       expect(storedFromSettings(back)).toEqual(stored);
     }
   });
