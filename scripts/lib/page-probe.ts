@@ -175,3 +175,33 @@ export async function cardControlPoint(page: Page, label: string): Promise<{ x: 
   const [x1, y1, , , x3, y3] = model.content;
   return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
 }
+
+/** The open card's box on screen (CSS pixels), or null when no card is shown. */
+export async function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const { root, cdp } = await cardRoot(page);
+  const find = (n: CdpNode): CdpNode | null => {
+    const cls = n.attributes?.[n.attributes.indexOf("class") + 1];
+    if (n.nodeName === "DIV" && n.attributes?.includes("class") && cls?.split(" ").includes("card")) return n;
+    for (const c of n.children ?? []) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  const node = root && find(root);
+  try {
+    if (!node) return null;
+    const { model } = (await cdp.send("DOM.getBoxModel", { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether keyboard focus is on the card (inside its closed shadow root, seen from the page as its host). */
+export function focusIsOnCard(page: Page): Promise<boolean> {
+  return page.evaluate((tag) => document.activeElement?.localName === tag, HOST_TAG);
+}

@@ -26,6 +26,8 @@ export class CardController {
   private anchor: { mention: Mention; y: number } | null = null;
   private entries: Entry[] = [];
   private pinned = false;
+  /** The card grows after it is placed (related entries arrive, an entry opens inside it): placed again. */
+  private resizes: ResizeObserver | null = null;
 
   constructor(
     private doc: Document,
@@ -49,7 +51,11 @@ export class CardController {
       return;
     }
     if (token !== this.token || !entries.length) return;
-    this.container ??= createCardContainer(this.doc);
+    if (!this.container) {
+      this.container = createCardContainer(this.doc);
+      const View = this.doc.defaultView as (Window & typeof globalThis) | null;
+      if (View?.ResizeObserver) this.resizes = new View.ResizeObserver(() => this.place());
+    }
     this.anchor = { mention, y: pointerY ?? Number.NaN };
     this.entries = entries;
     this.pinned = false;
@@ -81,6 +87,11 @@ export class CardController {
       />,
       this.container.mount,
     );
+    const card = this.container.mount.firstElementChild;
+    if (card && this.resizes) {
+      this.resizes.disconnect();
+      this.resizes.observe(card);
+    }
   }
 
   hide(): void {
@@ -124,6 +135,7 @@ export class CardController {
 
   destroy(): void {
     this.hide();
+    this.resizes?.disconnect();
     this.container?.destroy();
     this.container = null;
   }

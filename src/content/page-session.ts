@@ -43,6 +43,8 @@ export class PageSession {
   private showing: Promise<void> = Promise.resolve();
   /** Where keyboard focus was before a keyboard request moved it into the card. */
   private focusBefore: HTMLElement | null = null;
+  /** A tap opened the card of a mention inside a link: the click that follows must not follow the link. */
+  private swallowClick = false;
 
   constructor(private o: SessionOptions) {
     this.card = new CardController(o.doc, o.lookup, (e) => o.matcher.entryIds[e], {
@@ -277,17 +279,37 @@ export class PageSession {
       },
       opts,
     );
+    // Touch: a tap on a mention opens its card, a tap elsewhere closes it. On a mention that
+    // is a link's text, the first tap explains and the second (card already open) follows the
+    // link, as on sites whose menus open on a first tap.
     win.addEventListener(
       "pointerup",
       (e) => {
+        this.swallowClick = false;
         if (e.pointerType !== "touch" || !this.enabled) return;
         if (this.isOnCard(e.target)) return;
         this.lastPointer = { x: e.clientX, y: e.clientY, target: e.target };
         const mention = this.o.marker.mentionAt(this.lastPointer);
-        if (mention) this.hover.showNow(mention);
-        else this.closeCard(false);
+        if (!mention) {
+          this.closeCard(false);
+          return;
+        }
+        if (this.hover.current === mention) return;
+        const target = e.target instanceof Element ? e.target : null;
+        this.swallowClick = target?.closest("a[href], [role=link]") != null;
+        this.hover.showNow(mention);
       },
       opts,
+    );
+    win.addEventListener(
+      "click",
+      (e) => {
+        if (!this.swallowClick) return;
+        this.swallowClick = false;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      },
+      { capture: true, signal: this.abort.signal },
     );
     win.addEventListener(
       "pointerdown",
