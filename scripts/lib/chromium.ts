@@ -25,7 +25,7 @@ export interface ExtensionBrowser {
 /** Launches Chromium with the extension in `dir` (headless unless `headed`). */
 export async function launchWithExtension(
   dir = DIST_CHROME,
-  { headed = false, hasTouch = false, profileDir = "" } = {},
+  { headed = false, hasTouch = false, profileDir = "", extraArgs = [] as string[] } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
@@ -47,6 +47,7 @@ export async function launchWithExtension(
       "--disable-sync",
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
+      ...extraArgs,
     ],
   });
   // tsx compiles our page.evaluate() callbacks with esbuild's keepNames, which calls __name.

@@ -23,12 +23,12 @@ export interface Harness {
 
 export async function startHarness(
   pages: Record<string, string> = {},
-  { hasTouch = false, profileDir = "" } = {},
+  { hasTouch = false, profileDir = "", extraArgs = [] as string[] } = {},
 ): Promise<Harness> {
   if (!existsSync(join(DIST_CHROME, "manifest.json")))
     throw new Error("dist/chrome is missing: run npm run build (npm test does)");
   const server = await serve({ "/": join(ROOT, "test/fixtures/pages") }, pages);
-  const browser = await launchWithExtension(undefined, { hasTouch, profileDir });
+  const browser = await launchWithExtension(undefined, { hasTouch, profileDir, extraArgs });
   const pageErrors: string[] = [];
   const watch = (page: Page) => {
     page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
