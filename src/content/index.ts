@@ -25,6 +25,14 @@ async function start(): Promise<void> {
       marker: api ? new HighlightMarker(api) : new WrapMarker(document),
       host,
       setKnown: (id, known) => void sendToBackground({ type: "backstory:set-entry-known", id, known }),
+      // An extension reloaded or updated under the page leaves this copy without a runtime.
+      contextAlive: () => {
+        try {
+          return !!browser.runtime?.id;
+        } catch {
+          return false;
+        }
+      },
       lookup: async (ids) => {
         const missing = ids.filter((id) => !entryCache.has(id));
         if (missing.length) {

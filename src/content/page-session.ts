@@ -19,6 +19,11 @@ export interface SessionOptions {
   host: string;
   /** "I know this" on the card (and its undo): saved by the caller; settings come back through apply(). */
   setKnown?: (id: string, known: boolean) => void;
+  /**
+   * False once the extension was reloaded, updated or removed under this page: this copy of
+   * the script can no longer reach the background and stands down (marks and card removed).
+   */
+  contextAlive?: () => boolean;
 }
 
 /**
@@ -262,10 +267,20 @@ export class PageSession {
     return target !== null && target === this.card.host;
   }
 
+  /** Checked whenever the reader does something on the page: the cheapest moment to notice. */
+  private standsDown(): boolean {
+    if (this.o.contextAlive?.() ?? true) return false;
+    this.destroy();
+    return true;
+  }
+
   private listen(): void {
     const win = this.o.doc.defaultView;
     if (!win) return;
     const opts = { capture: true, passive: true, signal: this.abort.signal };
+    for (const type of ["pointerdown", "keydown", "focusin", "visibilitychange"] as const) {
+      win.addEventListener(type, () => this.standsDown(), opts);
+    }
     win.addEventListener(
       "pointermove",
       (e) => {
@@ -351,7 +366,7 @@ export class PageSession {
   }
 
   private onPointer(): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.standsDown()) return;
     const point = this.lastPointer;
     if (this.isOnCard(point.target)) {
       this.hover.cardEnter();
