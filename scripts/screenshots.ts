@@ -55,11 +55,16 @@ try {
 
   // The popup as the toolbar shows it, for the article's tab.
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.setViewportSize({ width: 340, height: 1000 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await popup.locator("h1").waitFor();
   await popup.waitForTimeout(800);
-  await popup.screenshot({ path: join(OUT, "popup.png"), fullPage: true });
+  // A toolbar popup is as large as its content: photograph just that.
+  const size = await popup.evaluate(() => ({
+    width: Math.ceil(document.body.getBoundingClientRect().right + 8),
+    height: Math.ceil(document.body.getBoundingClientRect().bottom + 8),
+  }));
+  await popup.screenshot({ path: join(OUT, "popup.png"), clip: { x: 0, y: 0, ...size } });
   written.push("popup.png");
 
   const options = await browser.context.newPage();

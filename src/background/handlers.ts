@@ -3,8 +3,8 @@ import type { BackgroundResponses } from "../shared/protocol-types.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
 import { loadGlossary } from "./glossary-store.ts";
-import { readSettings, updateSettings } from "./settings-store.ts";
-import { addUserGlossary, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
+import { readSettings, settingsProblems, updateSettings } from "./settings-store.ts";
+import { addUserGlossary, inspectUserGlossaries, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
 
 async function active() {
   const [settings, user] = await Promise.all([readSettings(), readUserGlossaries()]);
@@ -59,6 +59,10 @@ export const handlers: Handlers = {
   }),
   // The reader's own glossaries are not settings: a reset keeps them.
   "backstory:reset-settings": async () => ({ settings: await updateSettings(() => structuredClone(DEFAULT_SETTINGS)) }),
+  "backstory:get-storage-report": async () => {
+    const [settings, glossaries] = await Promise.all([settingsProblems(), inspectUserGlossaries()]);
+    return { problems: [...settings, ...glossaries.problems] };
+  },
   "backstory:list-glossaries": async () => {
     const [{ compiled }, settings, user] = await Promise.all([loadGlossary(), readSettings(), readUserGlossaries()]);
     return {

@@ -1,11 +1,22 @@
 import browser from "webextension-polyfill";
 import { SETTINGS_KEY, type Settings } from "../shared/settings.ts";
-import { settingsFromStored, storedFromSettings } from "../shared/settings-storage.ts";
+import {
+  inspectStoredSettings,
+  type StorageProblem,
+  settingsFromStored,
+  storedFromSettings,
+} from "../shared/settings-storage.ts";
 
 /** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.sync.get(SETTINGS_KEY);
   return settingsFromStored(stored[SETTINGS_KEY]);
+}
+
+/** What could not be read from the stored settings (and was replaced by defaults). */
+export async function settingsProblems(): Promise<StorageProblem[]> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  return inspectStoredSettings(stored[SETTINGS_KEY]).problems;
 }
 
 /** Applies a change to the stored settings and returns the result. */

@@ -1,40 +1,27 @@
 import browser from "webextension-polyfill";
 import { IMPORT_LIMITS, validateEntries } from "../glossary/import.ts";
-import type { Entry } from "../glossary/schema.ts";
 import { USER_GLOSSARIES_KEY } from "../shared/settings.ts";
+import {
+  GLOSSARIES_VERSION,
+  glossariesFromStored,
+  type StoredGlossaries,
+  type UserGlossary,
+} from "./stored-glossaries.ts";
 
-/** A reader's own glossary, kept in storage.local (too large for sync). */
-export interface UserGlossary {
-  id: string;
-  name: string;
-  importedAt: string;
-  enabled: boolean;
-  entries: Entry[];
+export type { UserGlossary } from "./stored-glossaries.ts";
+
+/** Reads the stored glossaries: the intact ones (a malformed one is left out and reported). */
+export async function inspectUserGlossaries(): Promise<ReturnType<typeof glossariesFromStored>> {
+  return glossariesFromStored((await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY]);
 }
 
-interface Stored {
-  version: 1;
-  glossaries: UserGlossary[];
-}
-
-/** Reads the stored glossaries; one that no longer validates is left out (and logged), the rest kept. */
 export async function readUserGlossaries(): Promise<UserGlossary[]> {
-  const raw = (await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY] as Stored | undefined;
-  if (raw?.version !== 1 || !Array.isArray(raw.glossaries)) return [];
-  return raw.glossaries.filter((g) => {
-    const ok =
-      g &&
-      typeof g.id === "string" &&
-      typeof g.name === "string" &&
-      Array.isArray(g.entries) &&
-      typeof g.enabled === "boolean";
-    if (!ok) console.warn("Backstory: a stored glossary is malformed and was left out", g?.id);
-    return ok;
-  });
+  return (await inspectUserGlossaries()).glossaries;
 }
 
 async function write(glossaries: UserGlossary[]): Promise<void> {
-  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: { version: 1, glossaries } satisfies Stored });
+  const stored: StoredGlossaries = { version: GLOSSARIES_VERSION, glossaries };
+  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: stored });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { IMPORT_LIMITS, type ImportResult, parseGlossaryFile } from "../glossary/import.ts";
+import { countOf } from "../shared/count.ts";
+import { t, uiLanguage } from "../shared/i18n.ts";
 import { categoryLabel } from "../shared/labels.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 
@@ -21,7 +23,7 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
     setStatus("");
     if (!file) return setResult(null);
     if (file.size > IMPORT_LIMITS.bytes) {
-      return setResult({ name: file.name, entries: [], errors: ["The file is larger than 10 MB."], bytes: file.size });
+      return setResult({ name: file.name, entries: [], errors: [t("importTooLarge")], bytes: file.size });
     }
     setResult({ ...parseGlossaryFile(file.name, await file.text(), file.size), bytes: file.size });
   };
@@ -32,7 +34,7 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
       // The polyfill's types omit unlimitedStorage, which both browsers accept as optional.
       const permissions = ["unlimitedStorage"] as unknown as browser.Manifest.OptionalPermission[];
       const granted = await browser.permissions.request({ permissions });
-      if (!granted) return setStatus("Not saved: a glossary this large needs permission to use more storage.");
+      if (!granted) return setStatus(t("importNeedsPermission"));
     }
     const { errors } = await sendToBackground({
       type: "backstory:import-glossary",
@@ -41,49 +43,43 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
     });
     if (errors.length) return setResult({ ...result, entries: [], errors });
     setResult(null);
-    setStatus(`Saved “${result.name}” (${result.entries.length} entries). Open pages use it now.`);
+    setStatus(t("importSaved", result.name, countOf(result.entries.length, "entriesOne", "entriesMany")));
     await onSaved();
   };
 
   return (
     <div>
-      <h3>Import a glossary</h3>
-      <p class="muted">
-        A JSON file (see glossary.schema.json) or a CSV file with the columns id, title, category, forms, shortForms,
-        context, summary, asOf, sources, related (lists separated by “|”). At most 10 MB and{" "}
-        {IMPORT_LIMITS.entries.toLocaleString("en")} entries. Entries with the id of a bundled entry replace it.
-      </p>
+      <h3>{t("importHeading")}</h3>
+      <p class="muted">{t("importHelp", IMPORT_LIMITS.entries.toLocaleString(uiLanguage()))}</p>
       <input
         type="file"
         accept=".json,.csv,application/json,text/csv"
-        aria-label="Glossary file"
+        aria-label={t("importFileLabel")}
         onChange={(e) => void choose(e.currentTarget.files?.[0])}
       />
       {result && result.errors.length > 0 && (
         <div class="problems" role="alert">
           <p>
-            <strong>“{result.name}” was not imported</strong>: {result.errors.length}{" "}
-            {result.errors.length === 1 ? "problem" : "problems"}. Your glossaries are unchanged.
+            <strong>{t("importRefused", result.name)}</strong>{" "}
+            {t("importProblems", countOf(result.errors.length, "problemsOne", "problemsMany"))}
           </p>
           <ul>
             {result.errors.slice(0, SHOWN_PROBLEMS).map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
-          {result.errors.length > SHOWN_PROBLEMS && <p>…and {result.errors.length - SHOWN_PROBLEMS} more.</p>}
+          {result.errors.length > SHOWN_PROBLEMS && <p>{t("listMore", result.errors.length - SHOWN_PROBLEMS)}</p>}
         </div>
       )}
       {result && result.errors.length === 0 && (
-        <div class="preview" aria-live="polite">
-          <p>
-            <strong>{result.entries.length}</strong> entries in “{result.name}”. Check them, then save.
-          </p>
+        <div class="import-preview" aria-live="polite">
+          <p>{t("importPreview", countOf(result.entries.length, "entriesOne", "entriesMany"), result.name)}</p>
           <table>
             <thead>
               <tr>
-                <th>Title</th>
-                <th>Category</th>
-                <th>Matches</th>
+                <th>{t("importColumnTitle")}</th>
+                <th>{t("importColumnCategory")}</th>
+                <th>{t("importColumnMatches")}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,14 +93,14 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
             </tbody>
           </table>
           {result.entries.length > PREVIEW_ROWS && (
-            <p class="muted">…and {result.entries.length - PREVIEW_ROWS} more.</p>
+            <p class="muted">{t("listMore", result.entries.length - PREVIEW_ROWS)}</p>
           )}
           <p>
             <button type="button" class="primary" onClick={() => void save()}>
-              Save glossary
+              {t("importSave")}
             </button>{" "}
             <button type="button" onClick={() => setResult(null)}>
-              Cancel
+              {t("importCancel")}
             </button>
           </p>
         </div>

@@ -1,20 +1,53 @@
 import { useEffect, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import { CATEGORIES, type Category } from "../shared/categories.ts";
+import { countOf } from "../shared/count.ts";
+import { useEntryTitles } from "../shared/entry-titles.ts";
+import { type MessageKey, t } from "../shared/i18n.ts";
+import { categoryLabel, formatDate } from "../shared/labels.ts";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
-import type { Settings } from "../shared/settings.ts";
+import {
+  MARK_MODES,
+  MARK_STYLES,
+  type MarkMode,
+  type MarkStyle,
+  SETTINGS_KEY,
+  type Settings,
+  USER_GLOSSARIES_KEY,
+} from "../shared/settings.ts";
 import { downloadJson, fileNameFor } from "./download.ts";
 import { GlossaryImport } from "./GlossaryImport.tsx";
+import { StorageNotice } from "./StorageNotice.tsx";
 
-/** The options page: bundled packs, the reader's glossaries (import, export, delete), sites switched off. */
+const STYLE_KEYS: Record<MarkStyle, MessageKey> = {
+  dotted: "optionsStyleDotted",
+  solid: "optionsStyleSolid",
+  tint: "optionsStyleTint",
+};
+const MODE_KEYS: Record<MarkMode, MessageKey> = { first: "modeFirst", all: "modeAll", none: "modeNone" };
+
+/**
+ * The options page: how marks look and which are shown, categories, the terms the reader
+ * knows, sites switched off, bundled packs, the reader's glossaries (import, export, delete),
+ * and a reset. Every change is saved by the background at once; open pages follow it.
+ */
 export function Options() {
   const [list, setList] = useState<GlossaryList | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState("");
   const refresh = async () => {
     setList(await sendToBackground({ type: "backstory:list-glossaries" }));
     setSettings((await sendToBackground({ type: "backstory:get-settings" })).settings);
   };
   useEffect(() => {
     void refresh();
+    // Changed elsewhere (the popup, a card's "I know this", another browser): show the new values.
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
+      if (SETTINGS_KEY in changes || USER_GLOSSARIES_KEY in changes) void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const setEnabled = async (kind: "pack" | "user", id: string, enabled: boolean) => {
@@ -26,28 +59,125 @@ export function Options() {
     if (data) downloadJson(fileNameFor(data.name), data);
   };
   const remove = async (id: string, name: string) => {
-    if (!confirm(`Delete the glossary “${name}”? Export it first if you may want it back.`)) return;
+    if (!confirm(t("optionsDeleteConfirm", name))) return;
     await sendToBackground({ type: "backstory:delete-glossary", id });
     await refresh();
   };
   const siteOn = async (host: string) => {
     setSettings((await sendToBackground({ type: "backstory:set-site-enabled", host, enabled: true })).settings);
   };
+  const setStyle = async (markStyle: MarkStyle) => {
+    setSettings((await sendToBackground({ type: "backstory:set-mark-style", markStyle })).settings);
+  };
+  const setMode = async (mode: MarkMode) => {
+    setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
+  };
+  const setCategory = async (category: Category, enabled: boolean) => {
+    setSettings((await sendToBackground({ type: "backstory:set-category", category, enabled })).settings);
+  };
+  const unknow = async (id: string) => {
+    setSettings((await sendToBackground({ type: "backstory:set-entry-known", id, known: false })).settings);
+  };
+  const reset = async () => {
+    if (!confirm(t("optionsResetConfirm"))) return;
+    await sendToBackground({ type: "backstory:reset-settings" });
+    await refresh();
+    setStatus(t("optionsResetDone"));
+  };
 
-  if (!list || !settings) return <p class="muted">Loading…</p>;
+  if (!list || !settings) return <p class="muted">{t("loading")}</p>;
   return (
     <>
-      <h1>Backstory</h1>
-      <p class="muted">Explanations for names and terms in the news, from glossaries stored in your browser.</p>
+      <h1>{t("extName")}</h1>
+      <p class="muted">{t("optionsIntro")}</p>
+      <StorageNotice version={settings} />
+
+      <section aria-labelledby="appearance-heading">
+        <h2 id="appearance-heading">{t("optionsAppearanceHeading")}</h2>
+        <fieldset>
+          <legend>{t("optionsStyleLegend")}</legend>
+          {MARK_STYLES.map((s) => (
+            <label class="choice" key={s}>
+              <input
+                type="radio"
+                name="mark-style"
+                value={s}
+                checked={settings.markStyle === s}
+                onChange={() => void setStyle(s)}
+              />
+              <span class="choice-text">{t(STYLE_KEYS[s])}</span>
+              <span class="preview" aria-hidden="true">
+                <span class={`sample sample-${s}`}>{t("optionsStyleSample")}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset aria-describedby="mode-hint">
+          <legend>{t("modeLegend")}</legend>
+          {MARK_MODES.map((m) => (
+            <label class="choice" key={m}>
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={settings.mode === m}
+                onChange={() => void setMode(m)}
+              />
+              {t(MODE_KEYS[m])}
+            </label>
+          ))}
+          <p class="muted" id="mode-hint">
+            {t("modeHint")}
+          </p>
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading">{t("optionsCategoriesHeading")}</h2>
+        <p class="muted">{t("optionsCategoriesHint")}</p>
+        <ul class="list">
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <label>
+                <input
+                  type="checkbox"
+                  role="switch"
+                  aria-checked={settings.categories[c]}
+                  checked={settings.categories[c]}
+                  onChange={(e) => void setCategory(c, e.currentTarget.checked)}
+                />
+                {categoryLabel(c, "many")}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <KnownEntries ids={settings.knownEntries} onUnknow={(id) => void unknow(id)} />
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t("optionsSitesHeading")}</h2>
+        {settings.disabledSites.length === 0 && <p class="muted">{t("optionsSitesEmpty")}</p>}
+        <ul class="list">
+          {settings.disabledSites.map((host) => (
+            <li key={host}>
+              <span class="grow">{host}</span>
+              <button type="button" onClick={() => void siteOn(host)} aria-label={t("optionsSiteOnLabel", host)}>
+                {t("optionsSiteOn")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <section aria-labelledby="packs-heading">
-        <h2 id="packs-heading">Bundled glossary</h2>
+        <h2 id="packs-heading">{t("optionsPacksHeading")}</h2>
         <ul class="list">
           {list.packs.map((p) => (
             <GlossaryRow
               key={p.id}
               name={p.title}
-              detail={`${p.count} entries`}
+              detail={countOf(p.count, "entriesOne", "entriesMany")}
               enabled={p.enabled}
               onToggle={(on) => void setEnabled("pack", p.id, on)}
               onExport={() => void exportGlossary(p.id)}
@@ -57,14 +187,18 @@ export function Options() {
       </section>
 
       <section aria-labelledby="user-heading">
-        <h2 id="user-heading">Your glossaries</h2>
-        {list.user.length === 0 && <p class="muted">None yet. Import one below.</p>}
+        <h2 id="user-heading">{t("optionsUserHeading")}</h2>
+        {list.user.length === 0 && <p class="muted">{t("optionsUserEmpty")}</p>}
         <ul class="list">
           {list.user.map((g) => (
             <GlossaryRow
               key={g.id}
               name={g.name}
-              detail={`${g.count} entries · imported ${g.importedAt.slice(0, 10)}`}
+              detail={t(
+                "optionsUserDetail",
+                countOf(g.count, "entriesOne", "entriesMany"),
+                formatDate(g.importedAt.slice(0, 10)),
+              )}
               enabled={g.enabled}
               onToggle={(on) => void setEnabled("user", g.id, on)}
               onExport={() => void exportGlossary(g.id)}
@@ -75,21 +209,50 @@ export function Options() {
         <GlossaryImport onSaved={refresh} />
       </section>
 
-      <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites where Backstory is off</h2>
-        {settings.disabledSites.length === 0 && <p class="muted">None. Switch a site off from the toolbar button.</p>}
-        <ul class="list">
-          {settings.disabledSites.map((host) => (
-            <li key={host}>
-              <span style={{ flex: 1 }}>{host}</span>
-              <button type="button" onClick={() => void siteOn(host)} aria-label={`Turn Backstory back on for ${host}`}>
-                Turn back on
-              </button>
-            </li>
-          ))}
-        </ul>
+      <section aria-labelledby="reset-heading">
+        <h2 id="reset-heading">{t("optionsResetHeading")}</h2>
+        <p class="muted">{t("optionsResetHint")}</p>
+        <p>
+          <button type="button" onClick={() => void reset()}>
+            {t("optionsResetButton")}
+          </button>
+        </p>
+        {status && (
+          <p role="status" class="muted">
+            {status}
+          </p>
+        )}
       </section>
     </>
+  );
+}
+
+/** The entries the reader said they know, by title, each with a button to underline it again. */
+function KnownEntries({ ids, onUnknow }: { ids: string[]; onUnknow: (id: string) => void }) {
+  const titles = useEntryTitles(ids);
+  return (
+    <section aria-labelledby="known-heading">
+      <h2 id="known-heading">{t("optionsKnownHeading")}</h2>
+      {ids.length === 0 ? (
+        <p class="muted">{t("optionsKnownEmpty", t("cardKnow"))}</p>
+      ) : (
+        <p class="muted">{t("optionsKnownHint")}</p>
+      )}
+      <ul class="list">
+        {ids.map((id) => {
+          // An id no glossary has any more (a pack switched off, a glossary deleted) shows as itself.
+          const title = titles.get(id) ?? id;
+          return (
+            <li key={id}>
+              <span class="grow">{title}</span>
+              <button type="button" onClick={() => onUnknow(id)} aria-label={t("optionsKnownUndoLabel", title)}>
+                {t("optionsKnownUndo")}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -117,12 +280,12 @@ function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete }: Gl
         {name}
         <span class="muted">{detail}</span>
       </label>
-      <button type="button" onClick={onExport} aria-label={`Export ${name}`}>
-        Export
+      <button type="button" onClick={onExport} aria-label={t("optionsExportLabel", name)}>
+        {t("optionsExport")}
       </button>
       {onDelete && (
-        <button type="button" onClick={onDelete} aria-label={`Delete ${name}`}>
-          Delete
+        <button type="button" onClick={onDelete} aria-label={t("optionsDeleteLabel", name)}>
+          {t("optionsDelete")}
         </button>
       )}
     </li>

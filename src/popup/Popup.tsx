@@ -1,17 +1,33 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
+import { countOf } from "../shared/count.ts";
+import { useEntryTitles } from "../shared/entry-titles.ts";
+import { type MessageKey, t } from "../shared/i18n.ts";
 import { categoryLabel } from "../shared/labels.ts";
-import type { PageStats } from "../shared/protocol-types.ts";
+import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
-import type { Settings } from "../shared/settings.ts";
+import { MARK_MODES, type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
 import { findTargetTab } from "./target-tab.ts";
 
-/** The toolbar popup: a switch per category with this page's counts, and one for this site. */
+/** The page may still be reading (or change): its stats are asked for again this often while the popup is open. */
+const STATS_REFRESH_MS = 1500;
+
+const MODE_KEYS: Record<MarkMode, MessageKey> = { first: "modeFirst", all: "modeAll", none: "modeNone" };
+
+/** "1 mention", "12 mentions". */
+const mentions = (n: number) => countOf(n, "mentionsOne", "mentionsMany");
+
+/**
+ * The toolbar popup: this site's switch, the reading mode, a switch per category with this
+ * page's counts, and the page's entries by category (choosing one shows it on the page).
+ */
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stats, setStats] = useState<PageStats | null>(null);
   const [tabId, setTabId] = useState<number | undefined>();
+  const [notice, setNotice] = useState("");
+  const titles = useEntryTitles(stats?.entries.map((e) => e.id) ?? []);
 
   const refreshStats = async (id: number | undefined) => {
     if (id === undefined) return;
@@ -24,30 +40,65 @@ export function Popup() {
 
   useEffect(() => {
     void sendToBackground({ type: "backstory:get-settings" }).then((r) => setSettings(r.settings));
+    let timer: ReturnType<typeof setInterval> | undefined;
     void findTargetTab().then((id) => {
       setTabId(id);
       void refreshStats(id);
+      timer = setInterval(() => void refreshStats(id), STATS_REFRESH_MS);
     });
+    // Changed elsewhere (the options page, a card's "I know this"): show the new values.
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
+      if (!(SETTINGS_KEY in changes)) return;
+      void sendToBackground({ type: "backstory:get-settings" }).then((r) => setSettings(r.settings));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      clearInterval(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
   }, []);
 
-  if (!settings) return <p class="muted">Loading…</p>;
+  if (!settings) return <p class="muted">{t("loading")}</p>;
 
+  /** Asks the page again once it has applied a change (it does so through storage.onChanged). */
+  const statsSoon = () => setTimeout(() => void refreshStats(tabId), 300);
   const setCategory = async (category: Category, enabled: boolean) => {
     setSettings((await sendToBackground({ type: "backstory:set-category", category, enabled })).settings);
+    statsSoon();
   };
   const setSite = async (enabled: boolean) => {
     if (!stats) return;
     setSettings((await sendToBackground({ type: "backstory:set-site-enabled", host: stats.host, enabled })).settings);
-    // The page applies the change on its own; ask again once it has.
-    setTimeout(() => void refreshStats(tabId), 300);
+    statsSoon();
   };
+  const setMode = async (mode: MarkMode) => {
+    setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
+  };
+  const showEntry = async (id: string) => {
+    if (tabId === undefined) return;
+    setNotice("");
+    let shown = false;
+    try {
+      shown = (await sendToTab(tabId, { type: "backstory:show-entry", id })).shown;
+    } catch {
+      // the page went away
+    }
+    if (!shown) {
+      setNotice(t("popupEntryGone"));
+      void refreshStats(tabId);
+      return;
+    }
+    // A toolbar popup closes so the reader sees the card; opened as a tab, it stays.
+    if (!(await browser.tabs.getCurrent())) window.close();
+  };
+
   const siteOn = stats ? !settings.disabledSites.includes(stats.host) : false;
   const total = stats ? CATEGORIES.reduce((n, c) => n + stats.counts[c], 0) : 0;
 
   return (
     <>
       <h1>
-        <img src="icons/icon-32.png" alt="" /> Backstory
+        <img src="icons/icon-32.png" alt="" /> {t("extName")}
       </h1>
       <fieldset>
         <div class="row">
@@ -60,17 +111,37 @@ export function Popup() {
               disabled={!stats}
               onChange={(e) => void setSite(e.currentTarget.checked)}
             />
-            {stats ? `On ${stats.host}` : "This site"}
+            {stats ? t("popupSiteOn", stats.host) : t("popupSiteUnknown")}
           </label>
         </div>
         <p class="muted" aria-live="polite">
-          {stats
-            ? `${total} ${total === 1 ? "mention" : "mentions"} on this page`
-            : "Backstory does not run on this page."}
+          {!stats ? t("popupUnavailable") : siteOn ? t("popupMentionsOnPage", mentions(total)) : t("popupSiteOff")}
         </p>
       </fieldset>
+
+      <fieldset aria-describedby="mode-hint">
+        <legend>{t("modeLegend")}</legend>
+        {MARK_MODES.map((m) => (
+          <div class="row" key={m}>
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={settings.mode === m}
+                onChange={() => void setMode(m)}
+              />
+              {t(MODE_KEYS[m])}
+            </label>
+          </div>
+        ))}
+        <p class="muted" id="mode-hint">
+          {t("modeHint")}
+        </p>
+      </fieldset>
+
       <fieldset>
-        <legend>Explain</legend>
+        <legend>{t("popupCategoriesLegend")}</legend>
         {CATEGORIES.map((c) => (
           <div class="row" key={c}>
             <label>
@@ -84,18 +155,77 @@ export function Popup() {
               {categoryLabel(c, "many")}
             </label>
             {stats && (
-              <span class="count" title="Mentions on this page">
+              <span class="count" title={t("popupCountTitle")}>
                 {stats.counts[c]}
               </span>
             )}
           </div>
         ))}
       </fieldset>
+
+      {stats && siteOn && <PageEntries entries={stats.entries} titles={titles} onShow={(id) => void showEntry(id)} />}
+      {notice && (
+        <p class="muted" role="status">
+          {notice}
+        </p>
+      )}
+
       <p>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Glossaries and options
+          {t("popupOptionsLink")}
         </button>
       </p>
     </>
+  );
+}
+
+/** The page's entries under their categories' headings (categories in the usual order, entries in page order). */
+function PageEntries({
+  entries,
+  titles,
+  onShow,
+}: {
+  entries: PageEntry[];
+  titles: ReadonlyMap<string, string>;
+  onShow: (id: string) => void;
+}) {
+  const groups = CATEGORIES.map((c) => ({ category: c, entries: entries.filter((e) => e.category === c) })).filter(
+    (g) => g.entries.length > 0,
+  );
+  return (
+    <section aria-labelledby="entries-heading">
+      <h2 id="entries-heading">{t("popupEntriesHeading")}</h2>
+      {groups.length === 0 ? (
+        <p class="muted">{t("popupNoEntries")}</p>
+      ) : (
+        <>
+          <p class="muted">{t("popupEntriesHint")}</p>
+          <div class="entries">
+            {groups.map((g) => (
+              <div key={g.category}>
+                <h3 id={`entries-${g.category}`}>{categoryLabel(g.category, "many")}</h3>
+                <ul aria-labelledby={`entries-${g.category}`}>
+                  {g.entries.map((e) => {
+                    const title = titles.get(e.id) ?? e.text;
+                    return (
+                      <li key={e.id}>
+                        <button type="button" class="entry" onClick={() => onShow(e.id)}>
+                          <span class="entry-title">{title}</span>
+                          {/* Read as "2 mentions"; seen as "2". */}
+                          <span class="count" aria-hidden="true">
+                            {e.count}
+                          </span>
+                          <span class="visually-hidden">{mentions(e.count)}</span>
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
   );
 }

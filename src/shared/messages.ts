@@ -31,6 +31,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   /** "I know this" on a card (known: true), or undone in the options (known: false). */
   z.strictObject({ type: z.literal("backstory:set-entry-known"), id: EntryIdSchema, known: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:reset-settings") }),
+  /** Options page: what could not be read from storage (and was replaced by defaults). */
+  z.strictObject({ type: z.literal("backstory:get-storage-report") }),
   /** Options page: the bundled packs and the reader's glossaries. */
   z.strictObject({ type: z.literal("backstory:list-glossaries") }),
   /** Rows are validated entry by entry in the background; see src/glossary/import.ts. */

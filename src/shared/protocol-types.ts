@@ -3,6 +3,7 @@ import type { SerializedMatcher } from "../matcher/serialize.ts";
 import type { ContentRequest } from "./content-messages.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
+import type { StorageProblem } from "./settings-storage.ts";
 
 /** The reply to each request type; senders get it typed through {@link sendToBackground}. */
 export interface BackgroundResponses {
@@ -22,6 +23,7 @@ export interface BackgroundResponses {
   "backstory:set-mark-style": { settings: Settings };
   "backstory:set-entry-known": { settings: Settings };
   "backstory:reset-settings": { settings: Settings };
+  "backstory:get-storage-report": { problems: StorageProblem[] };
   "backstory:list-glossaries": GlossaryList;
   "backstory:import-glossary": { errors: string[]; id?: string };
   "backstory:set-glossary-enabled": { ok: boolean };

@@ -19,8 +19,10 @@ const MAX_DISABLED_SITES = 1_000;
  * What is saved: only what the reader changed from the defaults, so that a later change of
  * default reaches everyone who never touched that setting.
  */
+export const SETTINGS_VERSION = 2;
+
 export const StoredSettingsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(SETTINGS_VERSION),
   categories: z.optional(z.partialRecord(CategorySchema, z.boolean())),
   disabledSites: z.optional(z.array(HostSchema).check(z.maxLength(MAX_DISABLED_SITES))),
   disabledPacks: z.optional(z.array(PackIdSchema).check(z.maxLength(1_000))),
@@ -30,47 +32,92 @@ export const StoredSettingsSchema = z.object({
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
+/** Something in storage that could not be read and was replaced by its default. */
+export interface StorageProblem {
+  area: "settings" | "glossaries";
+  /** The field (or glossary name) that was dropped; "*" for the whole item. */
+  field: string;
+  reason: "malformed" | "newer-version";
+}
+
 /**
- * Reads stored settings field by field: what is malformed falls back to its default, what is
- * intact is kept (one bad host does not cost the reader their category switches).
+ * Migrations from each earlier stored version to the next. Version 1 (Backstory 0.1) kept
+ * disabled sites sorted; version 2 keeps every list in the order the reader added to it (the
+ * oldest go first when storage.sync's item limit is reached). A sorted list is a valid order,
+ * so the step only renumbers.
  */
-export function settingsFromStored(raw: unknown): Settings {
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (raw) => ({ ...raw, version: 2 }),
+};
+
+/**
+ * Reads stored settings field by field: what is malformed falls back to its default and is
+ * reported, what is intact is kept (one bad host does not cost the reader their category
+ * switches). Earlier versions are migrated; a newer version (the reader went back to an older
+ * Backstory) is read for the fields this version knows.
+ */
+export function inspectStoredSettings(stored: unknown): { settings: Settings; problems: StorageProblem[] } {
   const settings = structuredClone(DEFAULT_SETTINGS);
-  if (typeof raw !== "object" || raw === null) return settings;
-  const { version, categories, disabledSites, disabledPacks, mode, markStyle, knownEntries } = raw as Record<
-    string,
-    unknown
-  >;
-  if (version !== 1) return settings; // written by another version: migrations come with version 2
-  if (typeof categories === "object" && categories !== null) {
-    for (const c of CATEGORIES) {
-      const value = (categories as Record<string, unknown>)[c];
-      if (typeof value === "boolean") settings.categories[c] = value;
+  const problems: StorageProblem[] = [];
+  const problem = (field: string, reason: StorageProblem["reason"] = "malformed") =>
+    problems.push({ area: "settings", field, reason });
+  if (stored === undefined || stored === null) return { settings, problems };
+  if (typeof stored !== "object" || Array.isArray(stored)) {
+    problem("*");
+    return { settings, problems };
+  }
+  let raw = stored as Record<string, unknown>;
+  if (typeof raw.version !== "number" || !Number.isInteger(raw.version) || raw.version < 1) {
+    problem("version");
+    return { settings, problems };
+  }
+  while ((raw.version as number) < SETTINGS_VERSION) raw = MIGRATIONS[raw.version as number](raw);
+  if ((raw.version as number) > SETTINGS_VERSION) problem("version", "newer-version");
+
+  const { categories, disabledSites, disabledPacks, mode, markStyle, knownEntries } = raw;
+  if (categories !== undefined) {
+    if (typeof categories !== "object" || categories === null || Array.isArray(categories)) problem("categories");
+    else {
+      for (const c of CATEGORIES) {
+        const value = (categories as Record<string, unknown>)[c];
+        if (typeof value === "boolean") settings.categories[c] = value;
+        else if (value !== undefined) problem(`categories.${c}`);
+      }
     }
   }
-  if (Array.isArray(disabledSites)) {
-    settings.disabledSites = disabledSites
-      .filter((h): h is string => HostSchema.safeParse(h).success)
-      .map((h) => h.toLowerCase())
-      .slice(-MAX_DISABLED_SITES);
+  const list = (field: string, value: unknown, valid: (x: unknown) => boolean): string[] | null => {
+    if (value === undefined) return null;
+    if (!Array.isArray(value)) {
+      problem(field);
+      return null;
+    }
+    const kept = value.filter(valid) as string[];
+    if (kept.length < value.length) problem(field);
+    return kept;
+  };
+  const sites = list("disabledSites", disabledSites, (h) => HostSchema.safeParse(h).success);
+  if (sites) settings.disabledSites = sites.map((h) => h.toLowerCase()).slice(-MAX_DISABLED_SITES);
+  const packs = list("disabledPacks", disabledPacks, (p) => PackIdSchema.safeParse(p).success);
+  if (packs) settings.disabledPacks = packs.slice(0, 1_000);
+  if (mode !== undefined) {
+    if (MARK_MODES.includes(mode as never)) settings.mode = mode as Settings["mode"];
+    else problem("mode");
   }
-  if (Array.isArray(disabledPacks)) {
-    settings.disabledPacks = disabledPacks
-      .filter((p): p is string => PackIdSchema.safeParse(p).success)
-      .slice(0, 1_000);
+  if (markStyle !== undefined) {
+    if (MARK_STYLES.includes(markStyle as never)) settings.markStyle = markStyle as Settings["markStyle"];
+    else problem("markStyle");
   }
-  if (MARK_MODES.includes(mode as never)) settings.mode = mode as Settings["mode"];
-  if (MARK_STYLES.includes(markStyle as never)) settings.markStyle = markStyle as Settings["markStyle"];
-  if (Array.isArray(knownEntries)) {
-    settings.knownEntries = knownEntries
-      .filter((id): id is string => EntryIdSchema.safeParse(id).success)
-      .slice(-MAX_KNOWN_ENTRIES);
-  }
-  return settings;
+  const known = list("knownEntries", knownEntries, (id) => EntryIdSchema.safeParse(id).success);
+  if (known) settings.knownEntries = known.slice(-MAX_KNOWN_ENTRIES);
+  return { settings, problems };
+}
+
+export function settingsFromStored(raw: unknown): Settings {
+  return inspectStoredSettings(raw).settings;
 }
 
 export function storedFromSettings(settings: Settings): StoredSettings {
-  const stored: StoredSettings = { version: 1 };
+  const stored: StoredSettings = { version: SETTINGS_VERSION };
   const categories = Object.fromEntries(
     CATEGORIES.filter((c) => settings.categories[c] !== DEFAULT_SETTINGS.categories[c]).map((c) => [
       c,

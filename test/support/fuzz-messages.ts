@@ -23,6 +23,7 @@ const TYPES = [
   "get-page-stats",
   "show-entry",
   "navigate",
+  "get-storage-report",
 ].map((t) => `backstory:${t}`);
 
 const FIELDS = ["host", "ids", "category", "enabled", "mode", "markStyle", "id", "known", "name", "entries", "kind"];

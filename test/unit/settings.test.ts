@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../src/shared/categories.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from "../../src/shared/settings.ts";
-import { SYNC_ITEM_BUDGET, settingsFromStored, storedFromSettings } from "../../src/shared/settings-storage.ts";
+import {
+  inspectStoredSettings,
+  SYNC_ITEM_BUDGET,
+  settingsFromStored,
+  storedFromSettings,
+} from "../../src/shared/settings-storage.ts";
 
 const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
 const rest = { mode: "first", markStyle: "dotted", knownEntries: [] };
@@ -24,7 +29,7 @@ describe("settingsFromStored", () => {
 
   it("applies what is stored over the defaults", () => {
     const got = settingsFromStored({
-      version: 1,
+      version: 2,
       categories: { person: false },
       disabledSites: ["example.com"],
       disabledPacks: [],
@@ -42,18 +47,19 @@ describe("settingsFromStored", () => {
       "settings",
       42,
       [],
-      { version: 2, categories: { person: false } },
+      { version: "2", categories: { person: false } },
+      { version: 0, categories: { person: false } },
       { categories: { person: false } },
-      { version: 1, categories: { person: "no" } },
-      { version: 1, categories: [] },
-      { version: 1, disabledSites: "example.com" },
-      { version: 1, disabledSites: [42] },
-      { version: 1, disabledSites: [""] },
-      { version: 1, disabledSites: ["x".repeat(254)] },
-      { version: 1, mode: "some" },
-      { version: 1, markStyle: 3 },
-      { version: 1, knownEntries: "xi-jinping" },
-      { version: 1, knownEntries: [""] },
+      { version: 2, categories: { person: "no" } },
+      { version: 2, categories: [] },
+      { version: 2, disabledSites: "example.com" },
+      { version: 2, disabledSites: [42] },
+      { version: 2, disabledSites: [""] },
+      { version: 2, disabledSites: ["x".repeat(254)] },
+      { version: 2, mode: "some" },
+      { version: 2, markStyle: 3 },
+      { version: 2, knownEntries: "xi-jinping" },
+      { version: 2, knownEntries: [""] },
     ];
     for (const raw of malformed) {
       expect(settingsFromStored(raw), JSON.stringify(raw)).toEqual({
@@ -68,7 +74,7 @@ describe("settingsFromStored", () => {
   it("keeps the intact fields when another is malformed, and lower-cases hosts", () => {
     expect(
       settingsFromStored({
-        version: 1,
+        version: 2,
         categories: { person: false, event: "no" },
         disabledSites: ["", "News.Example", 7],
       }),
@@ -77,10 +83,10 @@ describe("settingsFromStored", () => {
 
   it("stores the packs switched off, and drops malformed pack ids", () => {
     expect(storedFromSettings({ ...settingsFromStored(undefined), disabledPacks: ["places", "economy"] })).toEqual({
-      version: 1,
+      version: 2,
       disabledPacks: ["economy", "places"],
     });
-    expect(settingsFromStored({ version: 1, disabledPacks: ["places", "", 3] }).disabledPacks).toEqual(["places"]);
+    expect(settingsFromStored({ version: 2, disabledPacks: ["places", "", 3] }).disabledPacks).toEqual(["places"]);
   });
 
   it("never hands out the shared defaults object", () => {
@@ -95,14 +101,14 @@ describe("settingsFromStored", () => {
 
 describe("storedFromSettings", () => {
   it("stores only the version for the defaults", () => {
-    expect(storedFromSettings(DEFAULT_SETTINGS)).toEqual({ version: 1 });
-    expect(storedFromSettings(settingsFromStored(undefined))).toEqual({ version: 1 });
+    expect(storedFromSettings(DEFAULT_SETTINGS)).toEqual({ version: 2 });
+    expect(storedFromSettings(settingsFromStored(undefined))).toEqual({ version: 2 });
   });
 
   it("stores only what differs from the defaults", () => {
-    expect(storedFromSettings(settings({ place: false }))).toEqual({ version: 1, categories: { place: false } });
+    expect(storedFromSettings(settings({ place: false }))).toEqual({ version: 2, categories: { place: false } });
     expect(storedFromSettings(settings({}, ["b.example", "a.example", "b.example"]))).toEqual({
-      version: 1,
+      version: 2,
       disabledSites: ["b.example", "a.example"],
     });
   });
@@ -110,7 +116,7 @@ describe("storedFromSettings", () => {
   it("stores the mode, the mark style and the entries the reader knows", () => {
     const s = { ...settings(), mode: "none", markStyle: "tint", knownEntries: ["un", "xi-jinping", "un"] } as Settings;
     const stored = storedFromSettings(s);
-    expect(stored).toEqual({ version: 1, mode: "none", markStyle: "tint", knownEntries: ["un", "xi-jinping"] });
+    expect(stored).toEqual({ version: 2, mode: "none", markStyle: "tint", knownEntries: ["un", "xi-jinping"] });
     expect(settingsFromStored(JSON.parse(JSON.stringify(stored)))).toEqual({
       ...s,
       knownEntries: ["un", "xi-jinping"],
@@ -157,5 +163,49 @@ describe("isSiteEnabled", () => {
     const s = settings({}, ["example.com"]);
     expect(isSiteEnabled(s, "Example.COM")).toBe(false);
     expect(isSiteEnabled(s, "EXAMPLE.COM")).toBe(false);
+  });
+});
+
+describe("stored settings: versions, migrations and problems", () => {
+  it("migrates version 1 (Backstory 0.1): every field kept, lists in their stored order", () => {
+    const v1 = {
+      version: 1,
+      categories: { place: false },
+      disabledSites: ["a.example", "b.example"],
+      disabledPacks: ["economy"],
+    };
+    const { settings, problems } = inspectStoredSettings(v1);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({
+      ...settingsFromStored(undefined),
+      categories: { ...allOn, place: false },
+      disabledSites: ["a.example", "b.example"],
+      disabledPacks: ["economy"],
+    });
+    expect(storedFromSettings(settings)).toEqual({ ...v1, version: 2 });
+  });
+
+  it("reads what it knows of a newer version, and says so", () => {
+    const { settings, problems } = inspectStoredSettings({ version: 3, mode: "all", futureField: { x: 1 } });
+    expect(settings.mode).toBe("all");
+    expect(problems).toEqual([{ area: "settings", field: "version", reason: "newer-version" }]);
+  });
+
+  it("names every field it had to drop, and keeps the rest", () => {
+    const { settings, problems } = inspectStoredSettings({
+      version: 2,
+      categories: { person: false, place: "no" },
+      disabledSites: ["ok.example", 42],
+      mode: "loud",
+      markStyle: "tint",
+      knownEntries: "cop26",
+    });
+    expect(settings.categories.person).toBe(false);
+    expect(settings.disabledSites).toEqual(["ok.example"]);
+    expect(settings.markStyle).toBe("tint");
+    expect(settings.mode).toBe("first");
+    expect(problems.map((p) => p.field)).toEqual(["categories.place", "disabledSites", "mode", "knownEntries"]);
+    expect(inspectStoredSettings("garbage").problems).toEqual([{ area: "settings", field: "*", reason: "malformed" }]);
+    expect(inspectStoredSettings(undefined).problems).toEqual([]);
   });
 });
