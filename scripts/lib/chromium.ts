@@ -25,7 +25,13 @@ export interface ExtensionBrowser {
 /** Launches Chromium with the extension in `dir` (headless unless `headed`). */
 export async function launchWithExtension(
   dir = DIST_CHROME,
-  { headed = false, hasTouch = false, profileDir = "", extraArgs = [] as string[] } = {},
+  {
+    headed = false,
+    hasTouch = false,
+    profileDir = "",
+    extraArgs = [] as string[],
+    locale = undefined as string | undefined,
+  } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
@@ -36,6 +42,7 @@ export async function launchWithExtension(
     headless: !headed,
     viewport: { width: 1280, height: 900 },
     hasTouch,
+    locale,
     args: [
       ...(headed ? [] : ["--headless=new"]),
       "--no-sandbox",

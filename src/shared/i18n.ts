@@ -29,17 +29,22 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return text || key;
 }
 
-/** "ltr" or "rtl": the direction of the browser's language, for our pages and the card. */
+/**
+ * "ltr" or "rtl": the direction of the language our strings are in (a translation says so in
+ * its messages). Not the browser's own language: with no translation for it, the strings are
+ * English, and English text laid out right to left would read wrongly.
+ */
 export function uiDirection(): "ltr" | "rtl" {
-  return api().getMessage("@@bidi_dir") === "rtl" ? "rtl" : "ltr";
+  return t("textDirection") === "rtl" ? "rtl" : "ltr";
 }
 
-/** The browser's UI language ("en-US", "fr"). */
+/** The language our strings are in ("en", "fr"): for lang attributes and date formats. */
 export function uiLanguage(): string {
-  return api().getUILanguage();
+  const tag = t("languageTag");
+  return tag === "languageTag" ? api().getUILanguage() : tag;
 }
 
-/** Sets an extension page's language and direction from the browser's. */
+/** Sets an extension page's language and direction to those of its strings. */
 export function localizeDocument(doc: Document): void {
   doc.documentElement.lang = uiLanguage();
   doc.documentElement.dir = uiDirection();

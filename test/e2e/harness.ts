@@ -23,12 +23,19 @@ export interface Harness {
 
 export async function startHarness(
   pages: Record<string, string> = {},
-  { hasTouch = false, profileDir = "", extraArgs = [] as string[] } = {},
+  {
+    hasTouch = false,
+    profileDir = "",
+    extraArgs = [] as string[],
+    locale = undefined as string | undefined,
+    /** Another build of the extension (a variant made by a test); dist/chrome by default. */
+    extensionDir = DIST_CHROME,
+  } = {},
 ): Promise<Harness> {
   if (!existsSync(join(DIST_CHROME, "manifest.json")))
     throw new Error("dist/chrome is missing: run npm run build (npm test does)");
   const server = await serve({ "/": join(ROOT, "test/fixtures/pages") }, pages);
-  const browser = await launchWithExtension(undefined, { hasTouch, profileDir, extraArgs });
+  const browser = await launchWithExtension(extensionDir, { hasTouch, profileDir, extraArgs, locale });
   const pageErrors: string[] = [];
   const watch = (page: Page) => {
     page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
