@@ -23,6 +23,13 @@ export interface MarkPolicy {
   known: (entry: number) => boolean;
 }
 
+/**
+ * The most page text Backstory holds for one page, in UTF-16 units (10 million: a thousand
+ * long articles). Past it, the rest of the page is not read, and the popup says so: a page
+ * that never stops growing cannot make the reader's browser keep every string it ever showed.
+ */
+export const PAGE_TEXT_LIMIT = 10_000_000;
+
 /** Texts longer than this are scanned in chunks, so one huge text node cannot make a long task. */
 export const SCAN_CHUNK = 32_768;
 
@@ -49,6 +56,12 @@ export class Annotator {
   private byEntry = new Map<number, Mention[]>();
   private policy: MarkPolicy = { mode: "all", known: () => false };
   private policyChanged = false;
+  /** Units of text in the blocks held; see PAGE_TEXT_LIMIT. */
+  private textHeld = 0;
+  /** A block was left out because the page's text passed the limit. */
+  truncated = false;
+  /** The limit (PAGE_TEXT_LIMIT; tests set a small one). */
+  textLimit = PAGE_TEXT_LIMIT;
 
   constructor(
     private matcher: Matcher,
@@ -78,6 +91,8 @@ export class Annotator {
     this.unresolved.clear();
     this.shortFormBlocks.clear();
     this.byEntry.clear();
+    this.textHeld = 0;
+    this.truncated = false;
     this.dropped = [];
     this.licensing.clear();
     this.marker.clear();
@@ -95,13 +110,19 @@ export class Annotator {
   }
 
   addBlock(block: TextBlock, found: RawMatch[]): void {
+    const old = this.blocks.get(block.nodes[0]);
+    const held = this.textHeld - (old?.block.text.length ?? 0) + block.text.length;
+    if (held > this.textLimit) {
+      this.truncated = true;
+      return;
+    }
+    this.textHeld = held;
     // A legal footer's names are not news: they neither show nor license anything.
     const matches = found.length && isBoilerplateText(block.text) ? [] : found;
     if (this.licensing.add(matches)) this.licensingChanged = true;
     const flags = this.matcher.formFlags;
     const hasShortForm = matches.some((match) => match.forms.some((form) => flags[form] & SHORT_FORM));
     const first = block.nodes[0];
-    const old = this.blocks.get(first);
     if (old) {
       // Read again: its old mentions are compared with the new ones at the next refresh.
       this.blocks.delete(first);
@@ -124,6 +145,7 @@ export class Annotator {
     for (const [first, state] of this.blocks) {
       if (first.isConnected && !roots.some((r) => r.contains(first))) continue;
       this.blocks.delete(first);
+      this.textHeld -= state.block.text.length;
       this.unresolved.delete(state);
       this.shortFormBlocks.delete(state);
       for (const m of state.mentions) this.dropped.push(m);

@@ -117,6 +117,7 @@ export function Popup() {
         <p class="muted" aria-live="polite">
           {!stats ? t("popupUnavailable") : siteOn ? t("popupMentionsOnPage", mentions(total)) : t("popupSiteOff")}
         </p>
+        {stats?.truncated && siteOn && <p class="muted">{t("popupTruncated")}</p>}
       </fieldset>
 
       <fieldset aria-describedby="mode-hint">

@@ -43,6 +43,8 @@ export interface PageStats {
   counts: Record<Category, number>;
   /** The entries mentioned on the page (categories switched on), in order of first mention. */
   entries: PageEntry[];
+  /** The page's text passed the limit Backstory reads (PAGE_TEXT_LIMIT): the rest is not explained. */
+  truncated: boolean;
 }
 
 export interface PageEntry {

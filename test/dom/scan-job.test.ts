@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { Annotator, SCAN_CHUNK } from "../../src/content/annotator.ts";
+import { Annotator, PAGE_TEXT_LIMIT, SCAN_CHUNK } from "../../src/content/annotator.ts";
 import { type HighlightApi, HighlightMarker } from "../../src/content/highlight-marker.ts";
 import { MARK_NAME } from "../../src/content/mention.ts";
 import { PageObserver } from "../../src/content/page-observer.ts";
@@ -53,6 +53,22 @@ describe("ScanJob", () => {
     expect(seenGrowing.some((n) => n > 0 && n < once.marked().length)).toBe(true); // marks appear before the end
     expect(sliced.marked()).toEqual(once.marked());
     expect(once.marked()).toContain("Meng"); // the short form, licensed by the full forms before it
+  });
+
+  it("stops reading past the page-text limit, keeps what it read, and says so", () => {
+    // Four paragraphs of 300 characters: three fit under a limit of 1,000, the fourth does not.
+    const p = (term: string) => `<p>${term} ${"x".repeat(299 - term.length)}</p>`;
+    document.body.innerHTML = p("Seoul") + p("COP26") + p("Meng Wanzhou") + p("Seoul");
+    const { annotator, marked } = setup();
+    expect(annotator.textLimit).toBe(PAGE_TEXT_LIMIT);
+    annotator.textLimit = 1_000;
+    const job = new ScanJob(annotator, [document.body], { isOwn: () => false, onShadowRoot: () => {} });
+    while (!job.step(Number.POSITIVE_INFINITY));
+    expect(annotator.truncated).toBe(true);
+    expect(marked()).toEqual(["COP26", "Meng Wanzhou", "Seoul"]);
+    expect(job.done).toBe(true);
+    annotator.reset();
+    expect(annotator.truncated).toBe(false);
   });
 
   it("scans one huge text node in chunks with the same result", () => {
