@@ -207,7 +207,7 @@ export class PageSession {
       count,
       text: first.text,
     }));
-    return { host: this.o.host, siteEnabled: this.enabled, counts, entries };
+    return { host: this.o.host, siteEnabled: this.enabled, counts, entries, truncated: this.annotator.truncated };
   }
 
   /** Scrolls to an entry's first mention and opens its card (the popup's list). */
