@@ -16,6 +16,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: "firefox",
+          include: ["test/e2e-firefox/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          // One browser at a time: this is a 2-core machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -23,10 +23,38 @@ function manifestFor(target: Target): Record<string, unknown> {
     manifest.background = { scripts: ["background.js"] };
     manifest.browser_specific_settings = {
       gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: "142.0" },
     };
+    // Firefox has no optional unlimitedStorage (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); its
+    // storage.local is bounded by the IndexedDB limits, far above our 10 MB import cap.
+    delete manifest.optional_permissions;
   }
   return manifest;
 }
+
+/**
+ * Preact's one innerHTML assignment serves `dangerouslySetInnerHTML`, which Backstory never
+ * uses; web-ext lint (UNSAFE_VAR_ASSIGNMENT) and add-on review flag it all the same. This
+ * replaces it with a throw, and fails the build if a Preact upgrade moves it.
+ */
+const noInnerHtml: esbuild.Plugin = {
+  name: "no-inner-html",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const assignment = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
+      const found = source.match(assignment)?.length ?? 0;
+      if (found !== 1 || source.split(".innerHTML=").length !== 2)
+        throw new Error(`${args.path}: expected exactly one innerHTML assignment to patch, found ${found}`);
+      const contents = source.replace(
+        assignment,
+        '(()=>{throw new Error("Backstory: dangerouslySetInnerHTML is not supported")})()',
+      );
+      return { contents, loader: "js" };
+    });
+  },
+};
 
 async function bundle(target: Target, outdir: string) {
   await esbuild.build({
@@ -45,12 +73,23 @@ async function bundle(target: Target, outdir: string) {
     jsx: "automatic",
     jsxImportSource: "preact",
     logLevel: "warning",
+    plugins: [noInnerHtml],
     // Reproducible output: no absolute paths, no timestamps.
     sourcemap: false,
   });
 }
 
-export async function build(): Promise<Record<string, number>> {
+/**
+ * Builds both browsers into `dist` (default dist/). `writeDocs` also refreshes
+ * docs/glossary.schema.json; a build elsewhere (the packaging test's) leaves the tree alone.
+ */
+export async function build({
+  dist = DIST,
+  writeDocs = dist === DIST,
+}: {
+  dist?: string;
+  writeDocs?: boolean;
+} = {}): Promise<Record<string, number>> {
   const { loaded: packs, problems } = lintBundledGlossary();
   if (problems.length) {
     throw new Error(`The glossary has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
@@ -60,10 +99,10 @@ export async function build(): Promise<Record<string, number>> {
     packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
   );
   const sizes: Record<string, number> = {};
-  rmSync(DIST, { recursive: true, force: true });
-  writeJsonSchema(ROOT, "docs");
+  rmSync(dist, { recursive: true, force: true });
+  if (writeDocs) writeJsonSchema(ROOT, "docs");
   for (const target of ["chrome", "firefox"] as const) {
-    const out = join(DIST, target);
+    const out = join(dist, target);
     mkdirSync(join(out, "icons"), { recursive: true });
     await bundle(target, out);
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(target), null, 2)}\n`);
@@ -74,7 +113,7 @@ export async function build(): Promise<Record<string, number>> {
     cpSync(join(ROOT, "src/popup/popup.css"), join(out, "popup.css"));
     cpSync(join(ROOT, "src/options/index.html"), join(out, "options.html"));
     cpSync(join(ROOT, "src/options/options.css"), join(out, "options.css"));
-    writeJsonSchema(ROOT, `dist/${target}`);
+    writeJsonSchema(out, ".");
     for (const size of [16, 32, 48, 128])
       cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
     if (target === "chrome") {

@@ -8,27 +8,30 @@ import { MARK_NAME } from "../../src/content/mention.ts";
 
 export { HOST_TAG, MARK_NAME };
 
+/**
+ * In the page: the text of every mark, in document order (highlight API or wrapped marks).
+ * Self-contained, so any driver can run it (Playwright here, puppeteer for Firefox).
+ */
+export function marksInPage([name]: readonly [string]): string[] {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  const highlight = registry?.get(name);
+  if (highlight) {
+    // Ranges in shadow trees cannot be compared with the document's: document order first, then each tree's.
+    const byRoot = new Map<Node, Range[]>();
+    for (const r of highlight) {
+      const root = r.startContainer.getRootNode();
+      byRoot.set(root, [...(byRoot.get(root) ?? []), r]);
+    }
+    return [...byRoot.values()].flatMap((rs) =>
+      rs.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString()),
+    );
+  }
+  return [...document.querySelectorAll("backstory-mark[tabindex]")].map((m) => m.textContent ?? "");
+}
+
 /** The text of every mark on the page, in document order (highlight API or wrapped marks). */
 export function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(
-    ([name]) => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-      const highlight = registry?.get(name);
-      if (highlight) {
-        // Ranges in shadow trees cannot be compared with the document's: document order first, then each tree's.
-        const byRoot = new Map<Node, Range[]>();
-        for (const r of highlight) {
-          const root = r.startContainer.getRootNode();
-          byRoot.set(root, [...(byRoot.get(root) ?? []), r]);
-        }
-        return [...byRoot.values()].flatMap((rs) =>
-          rs.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString()),
-        );
-      }
-      return [...document.querySelectorAll("backstory-mark[tabindex]")].map((m) => m.textContent ?? "");
-    },
-    [MARK_NAME],
-  );
+  return page.evaluate(marksInPage, [MARK_NAME] as const);
 }
 
 /** Waits until the page carries at least `min` marks. */
@@ -47,50 +50,50 @@ export async function waitForMarks(page: Page, min = 1, timeout = 15_000): Promi
  * elements), or null. Scrolls it into view first.
  */
 export async function pointOfText(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    ([needle, index]) => {
-      const nodes: Text[] = [];
-      const starts: number[] = [];
-      let all = "";
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const blocks = "p,h1,h2,h3,h4,h5,h6,li,td,th,dt,dd,div,blockquote,figcaption,section,article,header,footer,main";
-      let lastBlock: Element | null = null;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const p = (n as Text).parentElement;
-        if (!p || p.closest("script,style,textarea,code,[contenteditable]")) continue;
-        // Text of two blocks does not run together: "Markets" + "Meng" is not "MarketsMeng".
-        const block = p.closest(blocks);
-        if (block !== lastBlock) all += "\n";
-        lastBlock = block;
-        starts.push(all.length);
-        nodes.push(n as Text);
-        all += (n as Text).data;
-      }
-      // Whole words only: "Xi" is not the start of "Xinjiang".
-      const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
-      let at = -1;
-      for (let i = 0; i <= index; i++) {
-        const found = re.exec(all);
-        if (!found) return null;
-        at = found.index;
-      }
-      const locate = (offset: number) => {
-        let i = starts.length - 1;
-        while (i > 0 && starts[i] > offset) i--;
-        return { node: nodes[i], offset: offset - starts[i] };
-      };
-      const a = locate(at);
-      const b = locate(at + needle.length - 1);
-      const range = document.createRange();
-      range.setStart(a.node, a.offset);
-      range.setEnd(b.node, b.offset + 1);
-      (a.node.parentElement as Element).scrollIntoView({ block: "center" });
-      const rect = range.getClientRects()[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, nth] as const,
-  );
+  return page.evaluate(textPointInPage, [text, nth] as const);
+}
+
+/** In the page: what pointOfText returns. Self-contained, so any driver can run it. */
+export function textPointInPage([needle, index]: readonly [string, number]): { x: number; y: number } | null {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let all = "";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const blocks = "p,h1,h2,h3,h4,h5,h6,li,td,th,dt,dd,div,blockquote,figcaption,section,article,header,footer,main";
+  let lastBlock: Element | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const p = (n as Text).parentElement;
+    if (!p || p.closest("script,style,textarea,code,[contenteditable]")) continue;
+    // Text of two blocks does not run together: "Markets" + "Meng" is not "MarketsMeng".
+    const block = p.closest(blocks);
+    if (block !== lastBlock) all += "\n";
+    lastBlock = block;
+    starts.push(all.length);
+    nodes.push(n as Text);
+    all += (n as Text).data;
+  }
+  // Whole words only: "Xi" is not the start of "Xinjiang".
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+  let at = -1;
+  for (let i = 0; i <= index; i++) {
+    const found = re.exec(all);
+    if (!found) return null;
+    at = found.index;
+  }
+  const locate = (offset: number) => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > offset) i--;
+    return { node: nodes[i], offset: offset - starts[i] };
+  };
+  const a = locate(at);
+  const b = locate(at + needle.length - 1);
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset + 1);
+  (a.node.parentElement as Element).scrollIntoView({ block: "center" });
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
 }
 
 /** Moves the pointer onto a piece of text, as a reader would (with a few intermediate moves). */

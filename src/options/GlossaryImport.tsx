@@ -30,8 +30,11 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
 
   const save = async () => {
     if (!result) return;
-    if (result.bytes > QUOTA_WARNING_BYTES) {
-      // The polyfill's types omit unlimitedStorage, which both browsers accept as optional.
+    // Only where the build declares it (Chrome): Firefox has no optional unlimitedStorage (its
+    // storage.local is bounded by its IndexedDB quota, not 10 MB) and throws when asked for it.
+    const optional = (browser.runtime.getManifest().optional_permissions ?? []) as string[];
+    if (result.bytes > QUOTA_WARNING_BYTES && optional.includes("unlimitedStorage")) {
+      // The polyfill's types omit unlimitedStorage, which Chrome accepts as optional.
       const permissions = ["unlimitedStorage"] as unknown as browser.Manifest.OptionalPermission[];
       const granted = await browser.permissions.request({ permissions });
       if (!granted) return setStatus(t("importNeedsPermission"));
