@@ -1,7 +1,7 @@
-import browser from "webextension-polyfill";
 import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher } from "../matcher/serialize.ts";
 import { ContentRequestSchema } from "../shared/content-messages.ts";
+import { ext } from "../shared/ext-api.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
@@ -28,7 +28,7 @@ async function start(): Promise<void> {
       // An extension reloaded or updated under the page leaves this copy without a runtime.
       contextAlive: () => {
         try {
-          return !!browser.runtime?.id;
+          return !!ext().runtime?.id;
         } catch {
           return false;
         }
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
 
   // Settings or glossaries changed (in the popup, the options page, another browser): apply at
   // once. A new set of entries means a new matcher, so the page is read again with it.
-  browser.storage.onChanged.addListener((changes) => {
+  ext().storage.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes) && !(USER_GLOSSARIES_KEY in changes)) return;
     void sendToBackground({ type: "backstory:get-page-config", host }).then((next) => {
       const glossaryChanged = next.glossaryKey !== config.glossaryKey;
@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     });
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  ext().runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const parsed = ContentRequestSchema.safeParse(message);
     if (!parsed.success) {
       console.warn("Backstory: ignored an unexpected message", message);
@@ -70,12 +70,16 @@ async function start(): Promise<void> {
     const request = parsed.data;
     switch (request.type) {
       case "backstory:get-page-stats":
-        return Promise.resolve(session.stats());
+        sendResponse(session.stats());
+        break;
       case "backstory:show-entry":
-        return Promise.resolve({ shown: session.showEntry(request.id) });
+        sendResponse({ shown: session.showEntry(request.id) });
+        break;
       case "backstory:navigate":
-        return Promise.resolve({ shown: session.navigate(request.direction) });
+        sendResponse({ shown: session.navigate(request.direction) });
+        break;
     }
+    return undefined;
   });
 }
 
