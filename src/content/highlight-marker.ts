@@ -21,7 +21,21 @@ export interface HighlightApi {
   create(): HighlightLike;
   /** Caret position under a point (caretPositionFromPoint or caretRangeFromPoint). */
   caretAt(x: number, y: number): { node: Node; offset: number } | null;
+  /** Runs `fn` after `ms` (setTimeout); without it, the registry is checked only when marks change or on hover. */
+  schedule?(fn: () => void, ms: number): void;
 }
+
+/**
+ * The registry is the page's too, and a page may clear it (CSS.highlights.clear(), a library
+ * resetting its own find-in-page): our highlight is then put back, found missing at the next
+ * slice, hover or check (every REGISTRY_CHECK_MS while something is painted). A page that
+ * keeps clearing is not fought: each return that the page undoes before the highlight has
+ * stayed RESTORE_WAIT_MS doubles the wait before the next (from RESTORE_WAIT_MS up to
+ * MAX_RESTORE_WAIT_MS, so at most about one return a minute).
+ */
+export const REGISTRY_CHECK_MS = 2000;
+export const RESTORE_WAIT_MS = 1000;
+export const MAX_RESTORE_WAIT_MS = 60_000;
 
 /** The browser's own Highlight API, or null where it is missing. */
 export function nativeHighlightApi(doc: Document): HighlightApi | null {
@@ -35,6 +49,7 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
   return {
     registry: css.highlights,
     create: () => new HighlightCtor(),
+    schedule: (fn, ms) => void setTimeout(fn, ms),
     caretAt(x, y) {
       if (d.caretPositionFromPoint) {
         const p = d.caretPositionFromPoint(x, y);
@@ -58,6 +73,13 @@ export class HighlightMarker implements Marker {
   private painted = new Set<Mention>();
   private highlight: HighlightLike | null = null;
   private name = MARK_NAME;
+  /** We registered the highlight and have not removed it: if it is missing, the page removed it. */
+  private registered = false;
+  private checkScheduled = false;
+  private restoredAt = 0;
+  private nextRestoreAt = 0;
+  /** Returns in a row that the page undid quickly. */
+  private undone = 0;
 
   constructor(private api: HighlightApi) {}
 
@@ -92,6 +114,7 @@ export class HighlightMarker implements Marker {
     if (name === this.name) return;
     if (this.api.registry.get(this.name) === this.highlight) this.api.registry.delete(this.name);
     this.name = name;
+    this.registered = false;
     this.register();
   }
 
@@ -105,15 +128,49 @@ export class HighlightMarker implements Marker {
     }
   }
 
-  /** The highlight is registered only while it paints something. */
+  /** The highlight is registered only while it paints something (and put back if the page removed it). */
   private register(): void {
-    const registered = this.api.registry.get(this.name) === this.highlight;
-    if (this.painted.size && !registered) this.api.registry.set(this.name, this.highlight);
-    else if (!this.painted.size && registered) this.api.registry.delete(this.name);
+    const present = this.api.registry.get(this.name) === this.highlight;
+    if (!this.painted.size) {
+      if (present) this.api.registry.delete(this.name);
+      this.registered = false;
+      return;
+    }
+    if (present) {
+      // It stayed a while after our last return: the page cleared once, not in a loop.
+      if (this.undone && performance.now() - this.restoredAt >= RESTORE_WAIT_MS) this.undone = 0;
+      return;
+    }
+    if (this.registered && !this.mayRestore()) return;
+    this.api.registry.set(this.name, this.highlight);
+    this.registered = true;
+    this.scheduleCheck();
+  }
+
+  /** Whether a highlight the page removed may be put back now (see REGISTRY_CHECK_MS). */
+  private mayRestore(): boolean {
+    const now = performance.now();
+    if (now < this.nextRestoreAt) return false;
+    this.restoredAt = now;
+    this.nextRestoreAt = now + Math.min(MAX_RESTORE_WAIT_MS, RESTORE_WAIT_MS * 2 ** this.undone);
+    this.undone++;
+    return true;
+  }
+
+  /** While something is painted, checks every few seconds that the highlight is still registered. */
+  private scheduleCheck(): void {
+    if (this.checkScheduled || !this.api.schedule) return;
+    this.checkScheduled = true;
+    this.api.schedule(() => {
+      this.checkScheduled = false;
+      if (!this.painted.size) return;
+      this.register();
+      this.scheduleCheck();
+    }, REGISTRY_CHECK_MS);
   }
 
   private index(m: Mention): void {
-    for (const node of new Set([m.range.startContainer, m.range.endContainer])) {
+    for (const node of textNodesOf(m.range)) {
       const list = this.byNode.get(node);
       if (list) list.push(m);
       else this.byNode.set(node, [m]);
@@ -121,7 +178,7 @@ export class HighlightMarker implements Marker {
   }
 
   private unindex(m: Mention): void {
-    for (const node of new Set([m.range.startContainer, m.range.endContainer])) {
+    for (const node of textNodesOf(m.range)) {
       const list = this.byNode.get(node)?.filter((x) => x !== m);
       if (list?.length) this.byNode.set(node, list);
       else this.byNode.delete(node);
@@ -129,10 +186,11 @@ export class HighlightMarker implements Marker {
   }
 
   mentionAt({ x, y }: PointerPoint): Mention | null {
+    if (this.painted.size) this.register(); // the reader is here: the cheapest moment to notice a cleared registry
     const caret = this.api.caretAt(x, y);
     if (!caret) return null;
-    // Middle nodes of a mention spanning three or more text nodes are not indexed: search.
-    const candidates = this.byNode.get(caret.node) ?? [...this.all].filter((m) => m.range.intersectsNode(caret.node));
+    // Every text node of every mention is indexed: text that is no mention costs one lookup.
+    const candidates = this.byNode.get(caret.node) ?? [];
     for (const m of candidates) {
       if (m.range.isPointInRange(caret.node, caret.offset) && rangeContainsPoint(m.range, x, y)) return m;
     }
@@ -146,4 +204,19 @@ export class HighlightMarker implements Marker {
   clear(): void {
     this.render([]);
   }
+}
+
+/**
+ * The text nodes a mention's range covers: usually one; a name split by inline elements
+ * ("<b>Meng</b> Wanzhou") has a few, middle ones included.
+ */
+function textNodesOf(range: Range): Node[] {
+  const { startContainer: start, endContainer: end } = range;
+  if (start === end) return [start];
+  const nodes: Node[] = [start];
+  const walker = (start.ownerDocument as Document).createTreeWalker(range.commonAncestorContainer, 0x4 /* SHOW_TEXT */);
+  walker.currentNode = start;
+  for (let node = walker.nextNode(); node && node !== end; node = walker.nextNode()) nodes.push(node);
+  nodes.push(end);
+  return nodes;
 }

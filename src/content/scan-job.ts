@@ -62,6 +62,16 @@ export class ScanJob {
 
   /** One unit of work; false when there is nothing left. */
   private work(deadline: number): boolean {
+    if (this.annotator.truncated) {
+      // The page's text passed the annotator's limit: nothing more is read.
+      this.queue = [];
+      this.reader = null;
+      this.partial = null;
+      this.unscanned = [];
+      this.toSearch = [];
+      this.search = null;
+      return false;
+    }
     if (this.partial) {
       const p = this.partial;
       const to = Math.min(p.block.text.length, p.at + SCAN_CHUNK);

@@ -284,6 +284,19 @@ describe("Annotator with the HighlightMarker", () => {
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it("finds a mention under the caret in any of its text nodes, middle ones included", () => {
+    document.body.innerHTML = "<p>Met <b>Me</b><i>ng</i><u> Wan</u>zhou today.</p>";
+    annotator.scan(document.body, all);
+    const [mention] = annotator.mentions;
+    expect(mention.text).toBe("Meng Wanzhou");
+    for (const el of ["b", "i", "u"]) {
+      fake.caret.at = { node: document.querySelector(el)?.firstChild as Node, offset: 1 };
+      expect(marker.mentionAt({ x: 10, y: 10, target: null }), el).toBe(mention);
+    }
+    fake.caret.at = { node: document.querySelector("p")?.firstChild as Node, offset: 1 };
+    expect(marker.mentionAt({ x: 10, y: 10, target: null })).toBeNull();
+  });
+
   it("updates the highlight when re-rendered with a filter, and removes it when empty", () => {
     document.body.innerHTML = "<p>Meng Wanzhou of Huawei</p>";
     annotator.scan(document.body, all);

@@ -62,8 +62,17 @@ describe("ScanJob", () => {
     const { annotator, marked } = setup();
     expect(annotator.textLimit).toBe(PAGE_TEXT_LIMIT);
     annotator.textLimit = 1_000;
+    document.body.insertAdjacentHTML("beforeend", p("COP26").repeat(50));
+    const scanned: string[] = [];
+    const scanBlock = annotator.scanBlock.bind(annotator);
+    annotator.scanBlock = (text, ...rest) => {
+      scanned.push(text);
+      return scanBlock(text, ...rest);
+    };
     const job = new ScanJob(annotator, [document.body], { isOwn: () => false, onShadowRoot: () => {} });
     while (!job.step(Number.POSITIVE_INFINITY));
+    // Reading stops at the first block past the limit: the 50 paragraphs after it are not scanned.
+    expect(scanned.length).toBeLessThanOrEqual(5);
     expect(annotator.truncated).toBe(true);
     expect(marked()).toEqual(["COP26", "Meng Wanzhou", "Seoul"]);
     expect(job.done).toBe(true);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST_CHROME, ROOT } from "../../scripts/lib/chromium.ts";
-import { cardText, markedTexts, hoverText, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { cardText, hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { readSeedArticle, SEED_ENV, seedArticleHtml } from "../../scripts/lib/seed-page.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
