@@ -48,7 +48,13 @@ async function main(): Promise<void> {
   const set = collectPages(QUICK);
   for (const note of set.notes) log(`NOTE ${note}`);
   const dataUrl = (terms: number) => `/bench-data/matcher-${terms}.json`;
-  const data = Object.fromEntries(sizes.map((s) => [dataUrl(s.terms), s.json]));
+  // The peers' forms beside each matcher: the matcher itself no longer carries form texts.
+  const data = Object.fromEntries(
+    sizes.flatMap((s) => [
+      [dataUrl(s.terms), s.json],
+      [dataUrl(s.terms).replace("/matcher-", "/forms-"), s.formsJson],
+    ]),
+  );
   const server = await serve(set.mounts, { ...set.generated, ...data });
   const plain = await launchPlain();
 

@@ -4,9 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CompiledGlossary } from "../../src/glossary/compile.ts";
 import { CATEGORIES } from "../../src/glossary/schema.ts";
+import { normalizeForm } from "../../src/matcher/chars.ts";
 import { compileMatcher } from "../../src/matcher/compile.ts";
 import { serializeMatcher } from "../../src/matcher/serialize.ts";
-import { formTexts, type MatcherEntry } from "../../src/matcher/types.ts";
+import type { MatcherEntry } from "../../src/matcher/types.ts";
 import { DIST_CHROME } from "../lib/chromium.ts";
 import { syntheticEntries } from "./synthetic.ts";
 
@@ -19,6 +20,8 @@ export interface GlossarySize {
   forms: number;
   /** The serialized matcher, as JSON: what the content script receives. */
   json: string;
+  /** The distinct forms as the compiler normalises them, as JSON: what the peers search for. */
+  formsJson: string;
   /** Compile time in Node at bench time (0 for the bundled size, compiled by the build). */
   compileMs: number;
 }
@@ -37,17 +40,33 @@ function bundledEntries(g: CompiledGlossary): MatcherEntry[] {
   }));
 }
 
+/** Every distinct form, normalised as the matcher compiler does (the peers search for these). */
+function normalisedForms(entries: readonly MatcherEntry[]): string[] {
+  const forms = new Set<string>();
+  for (const e of entries) {
+    for (const f of [...e.forms, ...e.shortForms]) {
+      const form = normalizeForm(f.normalize("NFC"));
+      if (form) forms.add(form);
+    }
+  }
+  return [...forms];
+}
+
 /** The bundled size plus one per entry count in `large`, in that order. */
 export function glossarySizes(large: readonly number[]): GlossarySize[] {
   const g = readBundledGlossary();
   const base = bundledEntries(g);
   const sizes: GlossarySize[] = [
-    {
-      terms: base.length,
-      forms: new Set(g.matcher.forms.split("\n").slice(0, -1)).size,
-      json: JSON.stringify(g.matcher),
-      compileMs: 0,
-    },
+    (() => {
+      const forms = normalisedForms(base);
+      return {
+        terms: base.length,
+        forms: forms.length,
+        json: JSON.stringify(g.matcher),
+        formsJson: JSON.stringify(forms),
+        compileMs: 0,
+      };
+    })(),
   ];
   const taken = base.flatMap((e) => [...e.forms, ...e.shortForms]);
   for (const terms of large) {
@@ -55,10 +74,12 @@ export function glossarySizes(large: readonly number[]): GlossarySize[] {
     const t0 = performance.now();
     const matcher = compileMatcher(entries);
     const compileMs = performance.now() - t0;
+    const forms = normalisedForms(entries);
     sizes.push({
       terms,
-      forms: new Set(formTexts(matcher)).size,
+      forms: forms.length,
       json: JSON.stringify(serializeMatcher(matcher)),
+      formsJson: JSON.stringify(forms),
       compileMs,
     });
   }

@@ -64,7 +64,9 @@ async function start(): Promise<void> {
     });
   });
 
-  ext().runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only our own pages and background can reach a content script; checked all the same.
+    if (sender.id !== ext().runtime.id) return undefined;
     const parsed = ContentRequestSchema.safeParse(message);
     if (!parsed.success) {
       console.warn("Backstory: ignored an unexpected message", message);

@@ -1,5 +1,5 @@
 import { lowerUnit, normalizeForm } from "./chars.ts";
-import { EXACT_CASE, type Matcher, type MatcherEntry, SHORT_FORM } from "./types.ts";
+import { EXACT_CASE, MAX_FORM_LENGTH, type Matcher, type MatcherEntry, SHORT_FORM } from "./types.ts";
 
 /**
  * Compiles entries into a {@link Matcher}. Runs at build time for the bundled glossary (and
@@ -19,8 +19,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const addForm = (text: string, entry: number, short: boolean) => {
     const form = normalizeForm(text.normalize("NFC"));
     if (!form) return;
-    // Forms are stored joined by line feeds; normalisation makes every line break a space.
-    if (form.includes("\n")) throw new Error(`a normalised form holds a line feed: ${JSON.stringify(form)}`);
+    if (form.length > MAX_FORM_LENGTH) throw new Error(`a form is longer than ${MAX_FORM_LENGTH} characters: ${form}`);
     const key = `${entry}\u0000${form}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -76,13 +75,18 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   }
   nodeEdgeStart[nodeCount] = e;
   nodeFormStart[nodeCount] = formOrder.length;
-  const formStart = new Uint32Array(forms.length + 1);
-  let offset = 0;
+  // Where a form has capitals: the only part of its text the case-folded trie does not hold.
+  const capStart = new Uint32Array(forms.length + 1);
+  const caps: number[] = [];
   formOrder.forEach((old, f) => {
-    formStart[f] = offset;
-    offset += forms[old].length + 1;
+    capStart[f] = caps.length;
+    const form = forms[old];
+    for (let i = 0; i < form.length; i++) {
+      const unit = form.charCodeAt(i);
+      if (lowerUnit(unit) !== unit) caps.push(i);
+    }
   });
-  formStart[forms.length] = offset;
+  capStart[forms.length] = caps.length;
 
   const contextStart = new Uint32Array(entries.length + 1);
   const context: number[] = [];
@@ -100,8 +104,8 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     entryGroup: Uint8Array.from(entries, (x) => x.group),
     contextStart,
     contextEntries: Uint32Array.from(context),
-    formsText: formOrder.map((old) => `${forms[old]}\n`).join(""),
-    formStart,
+    caps: Uint8Array.from(caps),
+    capStart,
     formEntry: Uint32Array.from(formOrder, (old) => formEntry[old]),
     formFlags: Uint8Array.from(formOrder, (old) => formFlags[old]),
     nodeEdgeStart,

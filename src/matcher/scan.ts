@@ -8,7 +8,6 @@ import {
   lowerUnit,
   normalizeUnit,
   UNIT_FLAGS,
-  upperUnit,
 } from "./chars.ts";
 import { EXACT_CASE, type Matcher } from "./types.ts";
 
@@ -36,15 +35,25 @@ function findEdge(m: Matcher, node: number, unit: number): number {
 /**
  * The page may capitalise what a form has in lower case ("Seoul" matches "SEOUL", "carbon
  * neutrality" matches "Carbon Neutrality"), never the reverse ("Turkey" is not "turkey").
+ * The walk has already matched every character case-folded (and the first as written, where
+ * the form starts with a capital), so what is left is: the form's capitals must be capitals
+ * on the page, and an exact-case form's other letters must not be. `caps` lists a form's
+ * capital positions, the first included.
  */
-function caseMatches(forms: string, from: number, to: number, text: string, at: Int32Array, exact: boolean): boolean {
-  for (let i = 0; i < to - from; i++) {
-    const f = forms.charCodeAt(from + i);
+function caseMatches(m: Matcher, form: number, text: string, at: Int32Array, length: number, exact: boolean): boolean {
+  let k = m.capStart[form];
+  const end = m.capStart[form + 1];
+  // The first character was matched as written when it is a capital; an exact-case form
+  // ("Xi", "UN") checks it too, since a lower-case first letter matched either case.
+  const from = exact ? 0 : 1;
+  if (!exact && k < end && m.caps[k] === 0) k++;
+  if (k === end && !exact) return true; // most forms: no capital after the first character
+  for (let i = from; i < length; i++) {
     const t = normalizeUnit(text.charCodeAt(at[i]));
-    if (t === f) continue;
-    if (exact) return false;
-    const upper = upperUnit(f);
-    if (upper === f || upper !== t || lowerUnit(f) !== f) return false;
+    const capital = k < end && m.caps[k] === i;
+    if (capital) k++;
+    const upper = lowerUnit(t) !== t;
+    if (capital ? !upper : exact && upper) return false;
   }
   return true;
 }
@@ -133,9 +142,7 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
     if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;
       for (let form = formStart; form < formEnd; form++) {
-        const from = m.formStart[form];
-        const to = m.formStart[form + 1] - 1;
-        if (caseMatches(m.formsText, from, to, text, pos, (m.formFlags[form] & EXACT_CASE) !== 0)) {
+        if (caseMatches(m, form, text, pos, len, (m.formFlags[form] & EXACT_CASE) !== 0)) {
           if (found) found.push(form);
           else found = [form];
         }

@@ -4,20 +4,22 @@ import type { Matcher } from "./types.ts";
  * A matcher as JSON-safe data, so it can be written to a file at build time and passed through
  * extension messaging (which only carries JSON). Sized for glossaries of 100,000 terms, where
  * the trie has about a million nodes:
- * - texts (entry ids, forms, edge units) are single strings, not arrays of strings or base64:
+ * - texts (entry ids, edge units) are single strings, not arrays of strings or base64:
  *   JSON.parse copies one long string far faster than it builds 100,000 short ones, and ASCII
  *   costs one byte instead of base64's 2.7 per UTF-16 unit;
  * - a node's edge and form counts are unary codes in a bit vector (LOUDS: count ones, then a
  *   zero), two bits per node on average instead of three bytes, decoded once on load;
- * - edge targets and the node → forms table need no storage at all (see {@link Matcher});
+ * - edge targets and the node → forms table need no storage at all (see {@link Matcher}),
+ *   nor do the forms' texts: the trie holds them case-folded, and `caps` their capitals;
  * - other numbers are typed arrays as base64.
  */
 export interface SerializedMatcher {
-  format: 3;
+  format: 4;
   /** Entry ids joined by "\n". */
   entryIds: string;
-  /** Forms, each followed by "\n", in form order. */
-  forms: string;
+  /** Per form, its number of capitals; then their positions. */
+  capCount: string;
+  caps: string;
   maxFormLength: number;
   /** Edge units as one string, surrogates escaped (see {@link escapeUnits}). */
   edgeUnits: string;
@@ -133,42 +135,30 @@ function startsFromCounts(counts: Uint8Array): Uint32Array {
   return out;
 }
 
-function countsFromStarts(starts: Uint32Array): Uint8Array {
+function countsFromStarts(starts: Uint32Array, what: string): Uint8Array {
   const out = new Uint8Array(starts.length - 1);
   for (let i = 0; i < out.length; i++) {
     const c = starts[i + 1] - starts[i];
-    if (c > 0xff) throw new Error(`matcher too wide to serialise: an entry has ${c} context entries`);
+    if (c > 0xff) throw new Error(`matcher too wide to serialise: ${c} ${what} in one place`);
     out[i] = c;
   }
   return out;
 }
 
-/** Offsets of each line of `text` (lines end with "\n"), plus the end. */
-function lineStarts(text: string, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const end = text.indexOf("\n", at);
-    if (end < 0) throw new Error(`matcher forms: expected ${count}, found ${i}`);
-    at = end + 1;
-    starts[i + 1] = at;
-  }
-  return starts;
-}
-
 export function serializeMatcher(m: Matcher): SerializedMatcher {
   const nodeCount = m.nodeEdgeStart.length - 1;
   return {
-    format: 3,
+    format: 4,
     entryIds: m.entryIds.join("\n"),
-    forms: m.formsText,
+    capCount: toBase64(countsFromStarts(m.capStart, "capitals")),
+    caps: toBase64(m.caps),
     maxFormLength: m.maxFormLength,
     edgeUnits: escapeUnits(m.edgeUnits),
     nodeCount,
     nodeEdges: toBase64(unary(m.nodeEdgeStart)),
     nodeForms: toBase64(unary(m.nodeFormStart)),
     entryGroup: toBase64(m.entryGroup),
-    contextCount: toBase64(countsFromStarts(m.contextStart)),
+    contextCount: toBase64(countsFromStarts(m.contextStart, "context entries")),
     contextEntries: toBase64(m.contextEntries),
     formEntry: toBase64(m.formEntry),
     formFlags: toBase64(m.formFlags),
@@ -176,11 +166,11 @@ export function serializeMatcher(m: Matcher): SerializedMatcher {
 }
 
 export function deserializeMatcher(s: SerializedMatcher): Matcher {
-  if (s.format !== 3) throw new Error(`unsupported matcher format ${String(s.format)}`);
+  if (s.format !== 4) throw new Error(`unsupported matcher format ${String(s.format)}`);
   const formEntry = new Uint32Array(fromBase64(s.formEntry));
   const matcher: Omit<Matcher, "entryIds"> = {
-    formsText: s.forms,
-    formStart: lineStarts(s.forms, formEntry.length),
+    caps: new Uint8Array(fromBase64(s.caps)),
+    capStart: startsFromCounts(new Uint8Array(fromBase64(s.capCount))),
     maxFormLength: s.maxFormLength,
     entryGroup: new Uint8Array(fromBase64(s.entryGroup)),
     contextStart: startsFromCounts(new Uint8Array(fromBase64(s.contextCount))),

@@ -28,23 +28,21 @@ export interface Matcher {
   entryGroup: Uint8Array;
   contextStart: Uint32Array;
   contextEntries: Uint32Array;
-  /** Every form's normalised (not folded) text, for the case check, joined by "\n": see {@link formText}. */
-  formsText: string;
-  /** Form f is formsText.slice(formStart[f], formStart[f + 1] - 1). */
-  formStart: Uint32Array;
+  /**
+   * For the case check: the positions where a form has a capital letter, in order —
+   * caps[capStart[form] .. capStart[form+1]). Everything else about a form's text is in the
+   * trie's case-folded path.
+   */
+  caps: Uint8Array;
+  capStart: Uint32Array;
   formEntry: Uint32Array;
   formFlags: Uint8Array;
   nodeEdgeStart: Uint32Array;
   /** The edges' UTF-16 units as one string (as fast to index as a typed array, and shipped as is). */
   edgeUnits: string;
   nodeFormStart: Uint32Array;
-  /** Length of the longest form, in code units. */
+  /** Length of the longest form, in code units (at most MAX_FORM_LENGTH). */
   maxFormLength: number;
-}
-
-/** The normalised text of form `f`. */
-export function formText(m: Matcher, f: number): string {
-  return m.formsText.slice(m.formStart[f], m.formStart[f + 1] - 1);
 }
 
 /** The number of forms. */
@@ -52,7 +50,5 @@ export function formCount(m: Matcher): number {
   return m.formEntry.length;
 }
 
-/** Every form's text, in form order (for tools; the matcher itself never splits them). */
-export function formTexts(m: Matcher): string[] {
-  return m.formsText.split("\n").slice(0, -1);
-}
+/** Forms longer than this (in UTF-16 units) are refused: capital positions are stored in a byte. */
+export const MAX_FORM_LENGTH = 255;

@@ -3,7 +3,7 @@ import { compileMatcher } from "../../src/matcher/compile.ts";
 import { licensedEntries, resolveBlock } from "../../src/matcher/resolve.ts";
 import { scanText } from "../../src/matcher/scan.ts";
 import { deserializeMatcher, serializeMatcher } from "../../src/matcher/serialize.ts";
-import { formTexts, type MatcherEntry } from "../../src/matcher/types.ts";
+import type { MatcherEntry } from "../../src/matcher/types.ts";
 
 const entry = (id: string, forms: string[], shortForms: string[] = [], context: string[] = []): MatcherEntry => ({
   id,
@@ -60,6 +60,10 @@ describe("scanText and resolveBlock", () => {
       ["U.S.", "us"],
     ]);
     expect(mentions("11+N and 1+NN")).toEqual([]);
+  });
+
+  it("refuses a form too long for its capitals to be stored", () => {
+    expect(() => compileMatcher([entry("long", ["x".repeat(256)])])).toThrow(/longer than 255/);
   });
 
   it("lets the page capitalise, never lower-case", () => {
@@ -178,7 +182,8 @@ describe("serialised matcher", () => {
       entry("noncharacter", ["x\uffffy"]),
     ]);
     expect(loaded).toEqual(compiled);
-    expect(formTexts(loaded)).toContain("Rocket 🚀 Lab");
+    const text = "A Rocket 🚀 Lab launch.";
+    expect(scanText(loaded, text).map((m) => text.slice(m.start, m.end))).toEqual(["Rocket 🚀 Lab"]);
   });
 
   it("still finds what it found before it was serialised", () => {
