@@ -11,10 +11,14 @@ export interface Placement {
   left: number;
   top: number;
   side: "below" | "above";
+  /** Set when the card is taller than the room on either side: it scrolls within this height. */
+  maxHeight?: number;
 }
 
 const GAP = 6;
 const MARGIN = 8;
+/** Below this much room, a card shortened to fit is no use: it covers the mention instead. */
+const MIN_ROOM = 160;
 
 export function placeCard(
   anchor: Rect,
@@ -24,10 +28,21 @@ export function placeCard(
   const below = viewport.height - anchor.bottom - GAP - MARGIN;
   const above = anchor.top - GAP - MARGIN;
   const side = card.height <= below || below >= above ? "below" : "above";
+  const left = Math.round(clamp(anchor.left, MARGIN, viewport.width - card.width - MARGIN));
+  const room = side === "below" ? below : above;
+  if (card.height > room && room >= MIN_ROOM) {
+    // Fits on neither side: shortened to the larger room (it scrolls), so the mention stays in view.
+    const maxHeight = Math.floor(Math.min(room, viewport.height - 2 * MARGIN));
+    const top = clamp(
+      side === "below" ? anchor.bottom + GAP : anchor.top - GAP - maxHeight,
+      MARGIN,
+      viewport.height - maxHeight - MARGIN,
+    );
+    return { left, top: Math.round(top), side, maxHeight };
+  }
   let top = side === "below" ? anchor.bottom + GAP : anchor.top - GAP - card.height;
   top = clamp(top, MARGIN, viewport.height - card.height - MARGIN);
-  const left = clamp(anchor.left, MARGIN, viewport.width - card.width - MARGIN);
-  return { left: Math.round(left), top: Math.round(top), side };
+  return { left, top: Math.round(top), side };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -112,10 +112,13 @@ export class CardController {
     const rect = this.anchorRect();
     if (!rect || rect.bottom < 0 || rect.top > viewport.height || rect.right < 0 || rect.left > viewport.width)
       return false;
+    // Measured at its natural height: a height set by the last placement would feed back.
+    card.style.maxHeight = "";
     const size = card.getBoundingClientRect();
-    const { left, top } = placeCard(rect, { width: size.width, height: size.height }, viewport);
+    const { left, top, maxHeight } = placeCard(rect, { width: size.width, height: size.height }, viewport);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
+    if (maxHeight !== undefined) card.style.maxHeight = `${maxHeight}px`;
     return true;
   }
 

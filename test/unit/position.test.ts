@@ -33,12 +33,12 @@ describe("placeCard", () => {
     expect(placeCard(a, card, viewport)).toEqual({ left: 100, top: 700 - GAP - card.height, side: "above" });
   });
 
-  it("stays below when neither side has room but below has more", () => {
+  it("stays below when neither side has room but below has more, shortened to that room", () => {
     const tall = { width: 320, height: 500 };
     const p = placeCard(anchor(100, 300), tall, viewport);
     expect(p.side).toBe("below");
-    // Shifted up to stay inside the viewport.
-    expect(p.top).toBe(viewport.height - MARGIN - tall.height);
+    expect(p.top).toBe(320 + GAP);
+    expect(p.maxHeight).toBe(viewport.height - 320 - GAP - MARGIN);
   });
 
   it("shifts left near the right edge", () => {
@@ -72,25 +72,44 @@ describe("placeCard", () => {
       const a = anchor(left, top, 1 + Math.floor(random() * 300), 10 + Math.floor(random() * 40));
       const p = placeCard(a, c, vp);
       const where = JSON.stringify({ a, c, vp, p });
+      const height = p.maxHeight ?? c.height;
       expect(p.left, where).toBeGreaterThanOrEqual(MARGIN);
       expect(p.top, where).toBeGreaterThanOrEqual(MARGIN);
       expect(p.left + c.width, where).toBeLessThanOrEqual(vp.width - MARGIN);
-      expect(p.top + c.height, where).toBeLessThanOrEqual(vp.height - MARGIN);
+      expect(p.top + height, where).toBeLessThanOrEqual(vp.height - MARGIN);
       // Never covers the mention when one side has room for the card.
       const roomBelow = vp.height - a.bottom - GAP - MARGIN;
       const roomAbove = a.top - GAP - MARGIN;
-      if (a.top >= 0 && a.bottom <= vp.height && (c.height <= roomBelow || c.height <= roomAbove)) {
-        const clear = p.top >= a.bottom + GAP || p.top + c.height <= a.top - GAP;
+      if (a.top >= 0 && a.bottom <= vp.height && (c.height <= roomBelow || c.height <= roomAbove || p.maxHeight)) {
+        const clear = p.top >= a.bottom + GAP || p.top + height <= a.top - GAP;
         expect(clear, where).toBe(true);
       }
     }
   });
 
-  it("pins to the start edges when the card is larger than the viewport", () => {
+  it("shortens a card that fits on neither side to the larger room, clear of the mention", () => {
+    const tall = { width: 340, height: 600 };
+    const mid = anchor(100, 400); // 400-420 in an 800-high viewport: about 380 above and below
+    const p = placeCard(mid, tall, viewport);
+    expect(p.maxHeight).toBeDefined();
+    const height = p.maxHeight ?? 0;
+    const clear = p.top >= mid.bottom + GAP || p.top + height <= mid.top - GAP;
+    expect(clear).toBe(true);
+    expect(p.top).toBeGreaterThanOrEqual(MARGIN);
+    expect(p.top + height).toBeLessThanOrEqual(viewport.height - MARGIN);
+    // With too little room on both sides, it is shifted into view instead (and may cover the line).
+    expect(
+      placeCard(anchor(100, 60), { width: 340, height: 900 }, { width: 1000, height: 240 }).maxHeight,
+    ).toBeUndefined();
+  });
+
+  it("pins to the start edge when the card is wider than the viewport, and shortens it beside the mention", () => {
     const huge = { width: 1200, height: 900 };
     for (const a of [anchor(10, 10), anchor(500, 400), anchor(950, 780)]) {
       const p = placeCard(a, huge, viewport);
-      expect({ left: p.left, top: p.top }).toEqual({ left: MARGIN, top: MARGIN });
+      expect(p.left).toBe(MARGIN);
+      const height = p.maxHeight ?? huge.height;
+      expect(p.top >= a.bottom + GAP || p.top + height <= a.top - GAP).toBe(true);
     }
   });
 
