@@ -24,11 +24,14 @@ export function placeCard(
   anchor: Rect,
   card: { width: number; height: number },
   viewport: { width: number; height: number },
+  /** Right-to-left text: the card lines up with the mention's right edge, where it starts. */
+  rtl = false,
 ): Placement {
   const below = viewport.height - anchor.bottom - GAP - MARGIN;
   const above = anchor.top - GAP - MARGIN;
   const side = card.height <= below || below >= above ? "below" : "above";
-  const left = Math.round(clamp(anchor.left, MARGIN, viewport.width - card.width - MARGIN));
+  const start = rtl ? anchor.right - card.width : anchor.left;
+  const left = Math.round(clamp(start, MARGIN, viewport.width - card.width - MARGIN));
   const room = side === "below" ? below : above;
   if (card.height > room && room >= MIN_ROOM) {
     // Fits on neither side: shortened to the larger room (it scrolls), so the mention stays in view.

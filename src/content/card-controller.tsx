@@ -115,7 +115,9 @@ export class CardController {
     // Measured at its natural height: a height set by the last placement would feed back.
     card.style.maxHeight = "";
     const size = card.getBoundingClientRect();
-    const { left, top, maxHeight } = placeCard(rect, { width: size.width, height: size.height }, viewport);
+    const text = this.anchor.mention.range.startContainer.parentElement;
+    const rtl = !!text && view?.getComputedStyle(text).direction === "rtl";
+    const { left, top, maxHeight } = placeCard(rect, { width: size.width, height: size.height }, viewport, rtl);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
     if (maxHeight !== undefined) card.style.maxHeight = `${maxHeight}px`;

@@ -41,6 +41,12 @@ describe("placeCard", () => {
     expect(p.maxHeight).toBe(viewport.height - 320 - GAP - MARGIN);
   });
 
+  it("lines up with the mention's right edge in right-to-left text, shifted inside the viewport", () => {
+    const a = anchor(600, 100); // 600-680 wide
+    expect(placeCard(a, card, viewport, true).left).toBe(680 - card.width);
+    expect(placeCard(anchor(20, 100), card, viewport, true).left).toBe(MARGIN);
+  });
+
   it("shifts left near the right edge", () => {
     const p = placeCard(anchor(900, 100), card, viewport);
     expect(p.left).toBe(viewport.width - MARGIN - card.width);
