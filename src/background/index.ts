@@ -1,5 +1,5 @@
 import browser from "webextension-polyfill";
-import { BackgroundRequestSchema } from "../shared/messages.ts";
+import { BackgroundRequestSchema, CONTENT_SCRIPT_REQUESTS } from "../shared/messages.ts";
 import { sendToTab } from "../shared/runtime.ts";
 import { handle } from "./handlers.ts";
 
@@ -13,6 +13,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const parsed = BackgroundRequestSchema.safeParse(message);
   if (!parsed.success) {
     console.warn("Backstory: ignored an unexpected message", message, parsed.error.issues[0]?.message);
+    return undefined;
+  }
+  const fromOurPage = typeof sender.url === "string" && sender.url.startsWith(browser.runtime.getURL(""));
+  if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) {
+    console.warn(`Backstory: refused ${parsed.data.type} from a content script`);
     return undefined;
   }
   return handle(parsed.data).catch((error) => {

@@ -19,9 +19,16 @@ export async function settingsProblems(): Promise<StorageProblem[]> {
   return inspectStoredSettings(stored[SETTINGS_KEY]).problems;
 }
 
+/** Updates run one after another: two quick switches must not read the same old settings. */
+let updates: Promise<unknown> = Promise.resolve();
+
 /** Applies a change to the stored settings and returns the result. */
-export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  const next = change(await readSettings());
-  await browser.storage.sync.set({ [SETTINGS_KEY]: storedFromSettings(next) });
-  return next;
+export function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const run = updates.then(async () => {
+    const next = change(await readSettings());
+    await browser.storage.sync.set({ [SETTINGS_KEY]: storedFromSettings(next) });
+    return next;
+  });
+  updates = run.catch(() => undefined);
+  return run;
 }

@@ -82,7 +82,8 @@ export function Card({ entries, matchedText, lookup, pinned, onPin, onClose, isK
             onClick={onPin}
           >
             <span aria-hidden="true">{pinned ? "●" : "○"}</span>
-            <span class="visually-hidden">{t(pinned ? "cardPinned" : "cardPin")}</span>
+            {/* One name; aria-pressed says whether it is on (the tooltip may say it in words). */}
+            <span class="visually-hidden">{t("cardPin")}</span>
           </button>
           <button type="button" class="icon" title={t("cardClose")} onClick={onClose}>
             <span aria-hidden="true">×</span>

@@ -103,10 +103,13 @@ export class CardController {
     delete this.container.host.dataset.open;
   }
 
-  /** Keeps the card beside its mention; returns false when the mention has left the viewport. */
-  place(): boolean {
+  /**
+   * Keeps the card beside its mention. False when the mention has left the viewport; null when
+   * no card is up yet (its lookup is pending), which is no reason to close anything.
+   */
+  place(): boolean | null {
     const card = this.container?.mount.firstElementChild as HTMLElement | null;
-    if (!card || !this.anchor) return false;
+    if (!card || !this.anchor) return null;
     const view = this.doc.defaultView;
     const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
     const rect = this.anchorRect();

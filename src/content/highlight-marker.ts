@@ -69,6 +69,7 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
 export class HighlightMarker implements Marker {
   readonly mutatesDom = false;
   private byNode = new Map<Node, Mention[]>();
+  private nodesOf = new Map<Mention, Node[]>();
   private all = new Set<Mention>();
   private painted = new Set<Mention>();
   private highlight: HighlightLike | null = null;
@@ -170,7 +171,10 @@ export class HighlightMarker implements Marker {
   }
 
   private index(m: Mention): void {
-    for (const node of textNodesOf(m.range)) {
+    const nodes = textNodesOf(m.range);
+    // Kept: by the time a mention is dropped its text may be gone and its range collapsed.
+    this.nodesOf.set(m, nodes);
+    for (const node of nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(m);
       else this.byNode.set(node, [m]);
@@ -178,7 +182,9 @@ export class HighlightMarker implements Marker {
   }
 
   private unindex(m: Mention): void {
-    for (const node of textNodesOf(m.range)) {
+    const nodes = this.nodesOf.get(m) ?? [];
+    this.nodesOf.delete(m);
+    for (const node of nodes) {
       const list = this.byNode.get(node)?.filter((x) => x !== m);
       if (list?.length) this.byNode.set(node, list);
       else this.byNode.delete(node);
@@ -203,6 +209,13 @@ export class HighlightMarker implements Marker {
 
   clear(): void {
     this.render([]);
+    this.byNode.clear();
+    this.nodesOf.clear();
+  }
+
+  /** Text nodes indexed for hit-testing (tests check that dropped mentions leave none behind). */
+  get indexedNodes(): number {
+    return this.byNode.size;
   }
 }
 

@@ -48,8 +48,10 @@ export class PageSession {
   private showing: Promise<void> = Promise.resolve();
   /** Where keyboard focus was before a keyboard request moved it into the card. */
   private focusBefore: HTMLElement | null = null;
-  /** A tap opened the card of a mention inside a link: the click that follows must not follow the link. */
-  private swallowClick = false;
+  /** When a tap opened the card of a mention inside a link: the click that follows must not follow the link. */
+  private swallowClickAt = Number.NEGATIVE_INFINITY;
+  /** Focus is being put back by us (closing a card): that focus is not a request for a card. */
+  private refocusing = false;
 
   constructor(private o: SessionOptions) {
     this.card = new CardController(o.doc, o.lookup, (e) => o.matcher.entryIds[e], {
@@ -256,7 +258,13 @@ export class PageSession {
     const active = this.o.doc.activeElement;
     if (focus && active !== this.card.host) this.focusBefore = active instanceof HTMLElement ? active : null;
     this.hover.showNow(mention);
-    if (focus) void this.showing.then(() => this.card.focus());
+    // A card opened from the keyboard stays until Escape: a stray mouse move must not take it.
+    if (focus)
+      void this.showing.then(() => {
+        if (this.hover.current !== mention) return;
+        this.card.setPinned(true);
+        this.card.focus();
+      });
   }
 
   get mentions(): readonly Mention[] {
@@ -300,7 +308,7 @@ export class PageSession {
     win.addEventListener(
       "pointerup",
       (e) => {
-        this.swallowClick = false;
+        this.swallowClickAt = Number.NEGATIVE_INFINITY;
         if (e.pointerType !== "touch" || !this.enabled) return;
         if (this.isOnCard(e.target)) return;
         this.lastPointer = { x: e.clientX, y: e.clientY, target: e.target };
@@ -311,7 +319,7 @@ export class PageSession {
         }
         if (this.hover.current === mention) return;
         const target = e.target instanceof Element ? e.target : null;
-        this.swallowClick = target?.closest("a[href], [role=link]") != null;
+        if (target?.closest("a[href], [role=link]")) this.swallowClickAt = performance.now();
         this.hover.showNow(mention);
       },
       opts,
@@ -319,8 +327,9 @@ export class PageSession {
     win.addEventListener(
       "click",
       (e) => {
-        if (!this.swallowClick) return;
-        this.swallowClick = false;
+        // Only the click of that tap (it follows within moments; a page may cancel it).
+        if (performance.now() - this.swallowClickAt > 800) return;
+        this.swallowClickAt = Number.NEGATIVE_INFINITY;
         e.preventDefault();
         e.stopImmediatePropagation();
       },
@@ -348,7 +357,7 @@ export class PageSession {
     win.addEventListener(
       "scroll",
       () => {
-        if (this.hover.current && !this.card.place()) this.closeCard(false);
+        if (this.hover.current && this.card.place() === false) this.closeCard(false);
       },
       opts,
     );
@@ -379,7 +388,7 @@ export class PageSession {
   }
 
   private onFocus(target: EventTarget | null): void {
-    if (!this.enabled || this.isOnCard(target) || this.card.isPinned) return;
+    if (!this.enabled || this.refocusing || this.isOnCard(target) || this.card.isPinned) return;
     const mention = target instanceof Element ? this.o.marker.mentionForFocus(target) : null;
     if (mention) {
       const rect = mention.range.getBoundingClientRect();
@@ -401,12 +410,18 @@ export class PageSession {
       const el =
         (before?.isConnected ? before : null) ??
         mention.range.startContainer.parentElement?.closest<HTMLElement>("a, button, [tabindex]");
-      if (el) el.focus();
-      else (this.o.doc.activeElement as HTMLElement | null)?.blur();
+      this.refocusing = true; // focusin fires during focus(): onFocus must not open the card again
+      try {
+        if (el) el.focus();
+        else (this.o.doc.activeElement as HTMLElement | null)?.blur();
+      } finally {
+        this.refocusing = false;
+      }
     }
   }
 
   destroy(): void {
+    this.enabled = false; // a pending navigation timer or slice finds the session gone
     this.job = null;
     this.abort.abort();
     this.observer.stop();

@@ -50,7 +50,7 @@ export const EntrySchema = z
     /** Short forms: annotated only on pages where a full form of this entry (or of a context entry) appears. */
     shortForms: z.array(form).default([]),
     /** Entry ids whose full forms on a page also license this entry's short forms. */
-    context: z.array(z.string().regex(ENTRY_ID)).default([]),
+    context: z.array(z.string().regex(ENTRY_ID)).max(100).default([]),
     summary: plainText(600).refine(
       (s) => s.split(/\s+/).length <= MAX_SUMMARY_WORDS,
       `must be at most ${MAX_SUMMARY_WORDS} words`,

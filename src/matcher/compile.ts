@@ -92,9 +92,10 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const context: number[] = [];
   entries.forEach((entry, i) => {
     contextStart[i] = context.length;
-    for (const id of entry.context) {
+    // Each context entry once, and at most 255 (the count ships in a byte; the schema allows 100).
+    for (const id of new Set(entry.context)) {
       const j = indexOf.get(id);
-      if (j !== undefined) context.push(j);
+      if (j !== undefined && j !== i && context.length - contextStart[i] < 255) context.push(j);
     }
   });
   contextStart[entries.length] = context.length;

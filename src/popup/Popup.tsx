@@ -114,7 +114,8 @@ export function Popup() {
             {stats ? t("popupSiteOn", stats.host) : t("popupSiteUnknown")}
           </label>
         </div>
-        <p class="muted" aria-live="polite">
+        {/* Not a live region: the count is refreshed while the page is read, and would be re-announced. */}
+        <p class="muted">
           {!stats ? t("popupUnavailable") : siteOn ? t("popupMentionsOnPage", mentions(total)) : t("popupSiteOff")}
         </p>
         {stats?.truncated && siteOn && <p class="muted">{t("popupTruncated")}</p>}

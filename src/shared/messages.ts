@@ -51,3 +51,14 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:export-glossary"), id: GlossaryIdSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+/**
+ * What a content script may ask (it runs inside web pages, so it is the part an attacker is
+ * closest to): everything else — imports, deletions, resets, switches — comes only from our
+ * own extension pages, and the background refuses it from a content script.
+ */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<BackgroundRequest["type"]> = new Set([
+  "backstory:get-page-config",
+  "backstory:lookup",
+  "backstory:set-entry-known",
+]);

@@ -297,6 +297,17 @@ describe("Annotator with the HighlightMarker", () => {
     expect(marker.mentionAt({ x: 10, y: 10, target: null })).toBeNull();
   });
 
+  it("forgets the text nodes of mentions whose text left the page", () => {
+    document.body.innerHTML = "<p id='gone'>Met <b>Me</b><i>ng</i><u> Wan</u>zhou today.</p><p>Seoul</p>";
+    annotator.scan(document.body, all);
+    expect(marker.indexedNodes).toBe(5);
+    document.getElementById("gone")?.remove();
+    annotator.removeBlocks([]);
+    annotator.refresh();
+    expect(annotator.mentions.map((m) => m.text)).toEqual(["Seoul"]);
+    expect(marker.indexedNodes).toBe(1);
+  });
+
   it("updates the highlight when re-rendered with a filter, and removes it when empty", () => {
     document.body.innerHTML = "<p>Meng Wanzhou of Huawei</p>";
     annotator.scan(document.body, all);

@@ -145,6 +145,28 @@ describe("reading: modes, I know this, pinning, keyboard, touch, themes, placeme
     await page.close();
   });
 
+  it("Escape from a card opened by the keyboard returns focus to a linked mention without reopening its card", async () => {
+    await h.storeSettings(DEFAULTS);
+    const page = await h.open("/demo-article.html");
+    await waitForMarks(page, 5);
+    await page.locator('a[href="#kerry"]').focus();
+    await waitForCard(page, "John Kerry");
+    await h.runCommand("next-mention");
+    await expect.poll(() => focusIsOnCard(page)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => cardText(page)).toBe("");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#kerry");
+    await page.waitForTimeout(700); // past the 300 ms delay a focus-opened card would take
+    expect(await cardText(page)).toBe("");
+    // A mouse move does not take a keyboard-opened card away either.
+    await h.runCommand("next-mention");
+    await waitForCard(page);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await cardText(page)).not.toBe("");
+    await page.close();
+  });
+
   it("a first tap on a marked link explains it, a second tap follows the link", async () => {
     const touch = await startHarness({}, { hasTouch: true });
     try {

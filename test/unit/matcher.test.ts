@@ -193,6 +193,15 @@ describe("serialised matcher", () => {
     expect(scanText(loaded, text).map((m) => text.slice(m.start, m.end))).toEqual(["FIFA", "Rocket 🚀 Lab"]);
   });
 
+  it("serialises an entry with hundreds of context entries, repeated ones counted once", () => {
+    const many = Array.from({ length: 300 }, (_, i) => entry(`c${i}`, [`Context ${i}`]));
+    const ids = [...many.map((e) => e.id), ...many.map((e) => e.id)];
+    const [compiled, loaded] = roundTrip([...many, entry("wide", ["Wide"], ["W"], ids)]);
+    expect(loaded).toEqual(compiled);
+    const wide = compiled.entryIds.indexOf("wide");
+    expect(compiled.contextStart[wide + 1] - compiled.contextStart[wide]).toBe(255);
+  });
+
   it("handles an empty glossary", () => {
     const [compiled, loaded] = roundTrip([]);
     expect(loaded).toEqual(compiled);
