@@ -18,6 +18,7 @@ export const CARD_CSS = `
   max-width: calc(100vw - 16px);
   max-height: calc(100vh - 16px);
   overflow: auto;
+  overscroll-behavior: contain;
   padding: 0.75em 1em;
   border-radius: 8px;
   border: 1px solid #d0d4da;

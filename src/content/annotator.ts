@@ -58,8 +58,10 @@ export class Annotator {
   private policyChanged = false;
   /** Units of text in the blocks held; see PAGE_TEXT_LIMIT. */
   private textHeld = 0;
-  /** A block was left out because the page's text passed the limit. */
+  /** A block was left out because the page's text passed the limit (for the popup: sticky). */
   truncated = false;
+  /** No room for more text now; room comes back when blocks leave the page. */
+  full = false;
   /** The limit (PAGE_TEXT_LIMIT; tests set a small one). */
   textLimit = PAGE_TEXT_LIMIT;
 
@@ -93,6 +95,7 @@ export class Annotator {
     this.byEntry.clear();
     this.textHeld = 0;
     this.truncated = false;
+    this.full = false;
     this.dropped = [];
     this.licensing.clear();
     this.marker.clear();
@@ -114,6 +117,7 @@ export class Annotator {
     const held = this.textHeld - (old?.block.text.length ?? 0) + block.text.length;
     if (held > this.textLimit) {
       this.truncated = true;
+      this.full = true;
       return;
     }
     this.textHeld = held;
@@ -146,6 +150,7 @@ export class Annotator {
       if (first.isConnected && !roots.some((r) => r.contains(first))) continue;
       this.blocks.delete(first);
       this.textHeld -= state.block.text.length;
+      this.full = false; // room again: changed parts of the page are read again
       this.unresolved.delete(state);
       this.shortFormBlocks.delete(state);
       for (const m of state.mentions) this.dropped.push(m);

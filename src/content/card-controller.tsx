@@ -54,7 +54,10 @@ export class CardController {
     if (!this.container) {
       this.container = createCardContainer(this.doc);
       const View = this.doc.defaultView as (Window & typeof globalThis) | null;
-      if (View?.ResizeObserver) this.resizes = new View.ResizeObserver(() => this.place());
+      // Placed in the next frame, not inside the callback: resizing the card there would make
+      // Chrome report a "ResizeObserver loop" error on the page's window (and its error tracking).
+      if (View?.ResizeObserver)
+        this.resizes = new View.ResizeObserver(() => View.requestAnimationFrame(() => this.place()));
     }
     this.anchor = { mention, y: pointerY ?? Number.NaN };
     this.entries = entries;
@@ -116,6 +119,7 @@ export class CardController {
     if (!rect || rect.bottom < 0 || rect.top > viewport.height || rect.right < 0 || rect.left > viewport.width)
       return false;
     // Measured at its natural height: a height set by the last placement would feed back.
+    const scrolled = card.scrollTop; // clearing the height would reset a shortened card's scroll
     card.style.maxHeight = "";
     const size = card.getBoundingClientRect();
     const text = this.anchor.mention.range.startContainer.parentElement;
@@ -124,6 +128,7 @@ export class CardController {
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
     if (maxHeight !== undefined) card.style.maxHeight = `${maxHeight}px`;
+    card.scrollTop = scrolled;
     return true;
   }
 

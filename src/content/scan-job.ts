@@ -62,8 +62,8 @@ export class ScanJob {
 
   /** One unit of work; false when there is nothing left. */
   private work(deadline: number): boolean {
-    if (this.annotator.truncated) {
-      // The page's text passed the annotator's limit: nothing more is read.
+    if (this.annotator.full) {
+      // The page's text reached the annotator's limit: nothing more is read for now.
       this.queue = [];
       this.reader = null;
       this.partial = null;

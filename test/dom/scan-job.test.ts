@@ -76,6 +76,17 @@ describe("ScanJob", () => {
     expect(annotator.truncated).toBe(true);
     expect(marked()).toEqual(["COP26", "Meng Wanzhou", "Seoul"]);
     expect(job.done).toBe(true);
+    // Text leaving the page makes room: a changed part is read again.
+    document.body.firstElementChild?.remove();
+    annotator.removeBlocks([]);
+    document.body.insertAdjacentHTML("afterbegin", "<p id='new'>Meng Wanzhou again</p>");
+    const again = new ScanJob(annotator, [document.getElementById("new") as Node], {
+      isOwn: () => false,
+      onShadowRoot: () => {},
+    });
+    while (!again.step(Number.POSITIVE_INFINITY));
+    expect(annotator.mentions.filter((m) => m.text === "Meng Wanzhou")).toHaveLength(2);
+    expect(annotator.truncated).toBe(true); // the popup still says part of the page was not read
     annotator.reset();
     expect(annotator.truncated).toBe(false);
   });
