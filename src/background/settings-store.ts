@@ -4,7 +4,7 @@ import {
   inspectStoredSettings,
   type StorageProblem,
   settingsFromStored,
-  storedFromSettings,
+  settingsToWrite,
 } from "../shared/settings-storage.ts";
 
 /** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
@@ -25,8 +25,9 @@ let updates: Promise<unknown> = Promise.resolve();
 /** Applies a change to the stored settings and returns the result. */
 export function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
   const run = updates.then(async () => {
-    const next = change(await readSettings());
-    await browser.storage.sync.set({ [SETTINGS_KEY]: storedFromSettings(next) });
+    const current = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const next = change(settingsFromStored(current));
+    await browser.storage.sync.set({ [SETTINGS_KEY]: settingsToWrite(current, next) });
     return next;
   });
   updates = run.catch(() => undefined);

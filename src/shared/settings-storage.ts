@@ -146,3 +146,18 @@ function withinSyncBudget(stored: StoredSettings): StoredSettings {
   }
   return stored;
 }
+
+/**
+ * What to write over stored settings. Written by a newer Backstory (the reader went back to an
+ * older one, or another browser syncs a newer one), the stored item keeps its version and the
+ * fields this version does not know; the fields it knows take the new values.
+ */
+export function settingsToWrite(current: unknown, next: Settings): Record<string, unknown> {
+  const stored: Record<string, unknown> = { ...storedFromSettings(next) };
+  if (typeof current !== "object" || current === null || Array.isArray(current)) return stored;
+  const raw = current as Record<string, unknown>;
+  if (typeof raw.version !== "number" || raw.version <= SETTINGS_VERSION) return stored;
+  const known = new Set(Object.keys(StoredSettingsSchema.shape));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !known.has(key)));
+  return { ...kept, ...stored, version: raw.version };
+}
