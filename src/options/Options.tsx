@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
 import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
 import { type MessageKey, t } from "../shared/i18n.ts";
-import { categoryLabel, formatDate } from "../shared/labels.ts";
+import { formatDate } from "../shared/labels.ts";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import {
@@ -138,16 +139,7 @@ export function Options() {
         <ul class="list">
           {CATEGORIES.map((c) => (
             <li key={c}>
-              <label>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-checked={settings.categories[c]}
-                  checked={settings.categories[c]}
-                  onChange={(e) => void setCategory(c, e.currentTarget.checked)}
-                />
-                {categoryLabel(c, "many")}
-              </label>
+              <CategorySwitch category={c} on={settings.categories[c]} onChange={(on) => void setCategory(c, on)} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
 import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
@@ -146,16 +147,7 @@ export function Popup() {
         <legend>{t("popupCategoriesLegend")}</legend>
         {CATEGORIES.map((c) => (
           <div class="row" key={c}>
-            <label>
-              <input
-                type="checkbox"
-                role="switch"
-                aria-checked={settings.categories[c]}
-                checked={settings.categories[c]}
-                onChange={(e) => void setCategory(c, e.currentTarget.checked)}
-              />
-              {categoryLabel(c, "many")}
-            </label>
+            <CategorySwitch category={c} on={settings.categories[c]} onChange={(on) => void setCategory(c, on)} />
             {stats && (
               <span class="count" title={t("popupCountTitle")}>
                 {stats.counts[c]}
