@@ -6,10 +6,10 @@ import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
 import { type MessageKey, t } from "../shared/i18n.ts";
 import { formatDate } from "../shared/labels.ts";
+import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import {
-  MARK_MODES,
   MARK_STYLES,
   type MarkMode,
   type MarkStyle,
@@ -26,7 +26,6 @@ const STYLE_KEYS: Record<MarkStyle, MessageKey> = {
   solid: "optionsStyleSolid",
   tint: "optionsStyleTint",
 };
-const MODE_KEYS: Record<MarkMode, MessageKey> = { first: "modeFirst", all: "modeAll", none: "modeNone" };
 
 /**
  * The options page: how marks look and which are shown, categories, the terms the reader
@@ -113,24 +112,7 @@ export function Options() {
             </label>
           ))}
         </fieldset>
-        <fieldset aria-describedby="mode-hint">
-          <legend>{t("modeLegend")}</legend>
-          {MARK_MODES.map((m) => (
-            <label class="choice" key={m}>
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={settings.mode === m}
-                onChange={() => void setMode(m)}
-              />
-              {t(MODE_KEYS[m])}
-            </label>
-          ))}
-          <p class="muted" id="mode-hint">
-            {t("modeHint")}
-          </p>
-        </fieldset>
+        <ModeChoice mode={settings.mode} onChange={(m) => void setMode(m)} labelClass="choice" />
       </section>
 
       <section aria-labelledby="categories-heading">

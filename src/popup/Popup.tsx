@@ -4,17 +4,16 @@ import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
 import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
-import { type MessageKey, t } from "../shared/i18n.ts";
+import { t } from "../shared/i18n.ts";
 import { categoryLabel } from "../shared/labels.ts";
+import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
-import { MARK_MODES, type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
+import { type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
 import { findTargetTab } from "./target-tab.ts";
 
 /** The page may still be reading (or change): its stats are asked for again this often while the popup is open. */
 const STATS_REFRESH_MS = 1500;
-
-const MODE_KEYS: Record<MarkMode, MessageKey> = { first: "modeFirst", all: "modeAll", none: "modeNone" };
 
 /** "1 mention", "12 mentions". */
 const mentions = (n: number) => countOf(n, "mentionsOne", "mentionsMany");
@@ -122,26 +121,7 @@ export function Popup() {
         {stats?.truncated && siteOn && <p class="muted">{t("popupTruncated")}</p>}
       </fieldset>
 
-      <fieldset aria-describedby="mode-hint">
-        <legend>{t("modeLegend")}</legend>
-        {MARK_MODES.map((m) => (
-          <div class="row" key={m}>
-            <label>
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={settings.mode === m}
-                onChange={() => void setMode(m)}
-              />
-              {t(MODE_KEYS[m])}
-            </label>
-          </div>
-        ))}
-        <p class="muted" id="mode-hint">
-          {t("modeHint")}
-        </p>
-      </fieldset>
+      <ModeChoice mode={settings.mode} onChange={(m) => void setMode(m)} rowClass="row" />
 
       <fieldset>
         <legend>{t("popupCategoriesLegend")}</legend>
