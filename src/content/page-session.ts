@@ -7,6 +7,7 @@ import { CardController, type EntryLookup } from "./card-controller.tsx";
 import { HoverIntent } from "./hover-intent.ts";
 import { adoptMarkStyle } from "./mark-style.ts";
 import type { Marker, Mention } from "./mention.ts";
+import { nextMention, scrollToMention } from "./mention-navigation.ts";
 import { PageObserver } from "./page-observer.ts";
 import { ScanJob, SLICE_MS, visibleRoots } from "./scan-job.ts";
 
@@ -227,33 +228,15 @@ export class PageSession {
    */
   navigate(direction: "next" | "previous"): boolean {
     const list = this.enabled ? this.annotator.mentionsInOrder() : [];
-    if (!list.length) return false;
-    const step = direction === "next" ? 1 : -1;
-    const current = this.hover.current ? list.indexOf(this.hover.current) : -1;
-    let i = current + step;
-    if (current < 0) {
-      const height = this.o.doc.defaultView?.innerHeight ?? 0;
-      const rects = list.map((m) => m.range.getBoundingClientRect());
-      i =
-        direction === "next"
-          ? rects.findIndex((r) => r.top >= 0)
-          : rects.findLastIndex((r) => r.bottom <= height && r.bottom > 0);
-      if (i < 0) i = direction === "next" ? 0 : list.length - 1;
-    }
-    this.reveal(list[(i + list.length) % list.length], true);
+    const target = nextMention(list, this.hover.current, direction, this.o.doc.defaultView?.innerHeight ?? 0);
+    if (!target) return false;
+    this.reveal(target, true);
     return true;
   }
 
   /** Brings a mention into view and opens its card; `focus` moves keyboard focus into it. */
   private reveal(mention: Mention, focus = false): void {
-    const win = this.o.doc.defaultView;
-    mention.range.startContainer.parentElement?.scrollIntoView({ block: "nearest", inline: "nearest" });
-    let rect = mention.range.getBoundingClientRect();
-    if (win && (rect.top < 0 || rect.bottom > win.innerHeight)) {
-      // Instant, not smooth: the card is placed once the mention is where it will stay.
-      win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: "instant" });
-      rect = mention.range.getBoundingClientRect();
-    }
+    const rect = scrollToMention(mention, this.o.doc.defaultView);
     this.lastPointer = { x: rect.left, y: rect.top + rect.height / 2, target: null };
     const active = this.o.doc.activeElement;
     if (focus && active !== this.card.host) this.focusBefore = active instanceof HTMLElement ? active : null;
