@@ -1,11 +1,12 @@
 // Builds dist/chrome and dist/firefox from one source manifest: validates and compiles the
 // glossary, bundles each execution context with esbuild, and prints the bundle sizes.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
+import { glossaryFiles, INDEX_FILE } from "../src/glossary/shards.ts";
 import { lintBundledGlossary } from "./lib/lint-bundled.ts";
 import { writeJsonSchema } from "./lib/write-json-schema.ts";
 
@@ -106,7 +107,10 @@ export async function build({
     mkdirSync(join(out, "icons"), { recursive: true });
     await bundle(target, out);
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(target), null, 2)}\n`);
-    writeFileSync(join(out, "glossary.json"), JSON.stringify(glossary));
+    for (const [file, text] of glossaryFiles(glossary)) {
+      mkdirSync(join(out, dirname(file)), { recursive: true });
+      writeFileSync(join(out, file), text);
+    }
     writeFileSync(join(out, "content.css"), MARK_CSS);
     cpSync(join(ROOT, "src/_locales"), join(out, "_locales"), { recursive: true });
     cpSync(join(ROOT, "src/popup/index.html"), join(out, "popup.html"));
@@ -117,7 +121,7 @@ export async function build({
     for (const size of [16, 32, 48, 128])
       cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
     if (target === "chrome") {
-      for (const file of ["content.js", "background.js", "popup.js", "glossary.json"]) {
+      for (const file of ["content.js", "background.js", "popup.js", INDEX_FILE]) {
         sizes[file] = gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
       }
     }
@@ -131,7 +135,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log(
         `Built dist/chrome and dist/firefox: ${sizes.entries} glossary entries; gzipped ` +
-          ["content.js", "background.js", "popup.js", "glossary.json"].map((f) => `${f} ${kb(sizes[f])}`).join(", "),
+          ["content.js", "background.js", "popup.js", INDEX_FILE].map((f) => `${f} ${kb(sizes[f])}`).join(", "),
       );
     })
     .catch((error: Error) => {

@@ -1,11 +1,14 @@
-// npm run coverage -- <file.html …> [--json]: for glossary editors. Per page, the entries found
-// (with counts) and the candidate terms with no entry yet (capitalised phrases and acronyms
-// that recur). Reads pages with jsdom and the content script's own reader and matcher.
+// npm run coverage -- <file.html …> [--json]: for glossary editors. Per page and in total, the
+// entries explained, the entries underlined with the default settings (first mention in the
+// article's text, household names quiet), and the capitalised names and acronyms with no entry
+// yet, ranked by how many pages they appear on. Reads pages with jsdom and the content script's
+// own reader, matcher, article region and mark policy.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Annotator } from "../src/content/annotator.ts";
-import type { Marker } from "../src/content/mention.ts";
+import { findArticleRegion } from "../src/content/article-region.ts";
+import type { Marker, Mention } from "../src/content/mention.ts";
 import { TextBlockReader } from "../src/content/text-blocks.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { validatePacks } from "../src/glossary/load.ts";
@@ -31,6 +34,7 @@ if (errors.length) {
 const compiled = compileGlossary(packs.flatMap((p) => p.entries));
 const matcher = deserializeMatcher(compiled.matcher);
 const PERSON = CATEGORIES.indexOf("person");
+const household = new Set(compiled.household);
 /** Counting only: nothing is drawn. */
 const NO_MARKS: Marker = {
   mutatesDom: false,
@@ -45,6 +49,10 @@ const perPage: {
   page: string;
   found: string[];
   counts: Record<string, number>;
+  underlined: string[];
+  /** Underlines outside the article region (should be none where a region was found). */
+  outside: number;
+  article: boolean;
   candidates: { term: string; count: number }[];
 }[] = [];
 
@@ -59,8 +67,15 @@ for (const file of files) {
     NO_MARKS,
     () => false,
     (e) => matcher.entryGroup[e] !== PERSON,
+    (e) => matcher.entryGroup[e] !== PERSON,
   );
+  const region = findArticleRegion(dom.window.document);
+  annotator.setRegion(region);
+  annotator.setPolicy({ mode: "first", known: () => false, quiet: (e) => household.has(e) });
   if (body) annotator.scan(body, () => true);
+  const marked: Mention[] = annotator.mentions.filter((m) => m.marked);
+  const underlined = marked.map((m) => matcher.entryIds[m.entry]);
+  const outside = region ? marked.filter((m) => !region.underlines(m.range.startContainer)).length : 0;
   const counts: Record<string, number> = {};
   for (const m of annotator.mentions) {
     for (const e of [m.entry, ...m.nested]) counts[matcher.entryIds[e]] = (counts[matcher.entryIds[e]] ?? 0) + 1;
@@ -69,21 +84,60 @@ for (const file of files) {
   const isKnown = (term: string) => scanText(matcher, term).length > 0;
   const candidates = findCandidates(blocks.map((b) => b.text).join("\n"), isKnown).slice(0, 25);
   const found = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || a.localeCompare(b));
-  perPage.push({ page: basename(file), found, counts, candidates });
+  perPage.push({ page: basename(file), found, counts, underlined, outside, article: !!region, candidates });
   dom.window.close();
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
+};
+// Names with no entry, ranked by the number of pages they recur on (then by mentions).
+const missing = new Map<string, { pages: number; count: number }>();
+for (const p of perPage)
+  for (const c of p.candidates) {
+    const m = missing.get(c.term) ?? { pages: 0, count: 0 };
+    m.pages++;
+    m.count += c.count;
+    missing.set(c.term, m);
+  }
+const ranked = [...missing]
+  .sort((a, b) => b[1].pages - a[1].pages || b[1].count - a[1].count || a[0].localeCompare(b[0]))
+  .slice(0, 50);
+
 for (const p of perPage) {
-  console.log(`\n${p.page}: ${p.found.length} entries`);
-  console.log(`  found: ${p.found.map((id) => `${id} ×${p.counts[id]}`).join(", ") || "(none)"}`);
+  console.log(
+    `\n${p.page}: ${p.found.length} entries explained, ${p.underlined.length} underlined${p.article ? "" : " (no article found: underlined anywhere)"}`,
+  );
+  console.log(`  explained: ${p.found.map((id) => `${id} ×${p.counts[id]}`).join(", ") || "(none)"}`);
+  console.log(`  underlined: ${p.underlined.join(", ") || "(none)"}`);
+  if (p.outside) console.log(`  underlined outside the article: ${p.outside}`);
   console.log(`  no entry yet: ${p.candidates.map((c) => `${c.term} ×${c.count}`).join(", ") || "(none)"}`);
 }
+console.log(
+  `\nIn total: ${perPage.length} pages; entries explained per page, median ${median(perPage.map((p) => p.found.length))}; ` +
+    `underlined per page, median ${median(perPage.map((p) => p.underlined.length))}; ` +
+    `underlines outside the article: ${perPage.reduce((n, p) => n + p.outside, 0)}`,
+);
+console.log(
+  `Recurring names with no entry (pages, mentions): ${ranked.map(([t, m]) => `${t} (${m.pages}, ${m.count})`).join(", ")}`,
+);
 if (json) {
   console.log(
     JSON.stringify({
       pages: perPage.length,
       entries: compiled.entries.length,
-      per_page: perPage.map((p) => ({ page: p.page, found: p.found, candidates: p.candidates.map((c) => c.term) })),
+      median_explained: median(perPage.map((p) => p.found.length)),
+      median_underlined: median(perPage.map((p) => p.underlined.length)),
+      per_page: perPage.map((p) => ({
+        page: p.page,
+        found: p.found,
+        underlined: p.underlined,
+        outside: p.outside,
+        article: p.article,
+        candidates: p.candidates.map((c) => c.term),
+      })),
+      missing: ranked.map(([term, m]) => ({ term, ...m })),
     }),
   );
 }

@@ -1,13 +1,12 @@
 // The glossary sizes measured: the bundled glossary as built, and the bundled entries plus
 // synthetic ones up to 10,000 and 100,000 entries, compiled with the project's compiler.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CompiledGlossary } from "../../src/glossary/compile.ts";
 import { CATEGORIES } from "../../src/glossary/schema.ts";
 import { normalizeForm } from "../../src/matcher/chars.ts";
 import { compileMatcher } from "../../src/matcher/compile.ts";
 import { serializeMatcher } from "../../src/matcher/serialize.ts";
 import type { MatcherEntry } from "../../src/matcher/types.ts";
+import { readBuiltGlossary } from "../lib/built-glossary.ts";
 import { DIST_CHROME } from "../lib/chromium.ts";
 import { syntheticEntries } from "./synthetic.ts";
 
@@ -26,11 +25,12 @@ export interface GlossarySize {
   compileMs: number;
 }
 
-export function readBundledGlossary(): CompiledGlossary {
-  return JSON.parse(readFileSync(join(DIST_CHROME, "glossary.json"), "utf8")) as CompiledGlossary;
+export function readBundledGlossary(): Pick<CompiledGlossary, "matcher" | "entries"> {
+  const { index, entries } = readBuiltGlossary(DIST_CHROME);
+  return { matcher: index.matcher, entries };
 }
 
-function bundledEntries(g: CompiledGlossary): MatcherEntry[] {
+function bundledEntries(g: Pick<CompiledGlossary, "entries">): MatcherEntry[] {
   return g.entries.map((e) => ({
     id: e.id,
     group: CATEGORIES.indexOf(e.category),

@@ -1,12 +1,16 @@
-import { type CompiledGlossary, compileGlossary } from "../glossary/compile.ts";
-import type { Entry } from "../glossary/schema.ts";
+import { compileGlossary } from "../glossary/compile.ts";
+import type { Category, Entry } from "../glossary/schema.ts";
+import type { SerializedMatcher } from "../matcher/serialize.ts";
 import type { Settings } from "../shared/settings.ts";
-import { loadGlossary } from "./glossary-store.ts";
+import { loadAllBundled, loadIndex, loadPacks, lookupBundled } from "./glossary-store.ts";
 import type { UserGlossary } from "./user-glossaries.ts";
 
 export interface ActiveGlossary {
-  compiled: CompiledGlossary;
-  byId: Map<string, Entry>;
+  matcher: SerializedMatcher;
+  categories: readonly Category[];
+  household: number[];
+  /** The entries with these ids, in force now. */
+  lookup(ids: readonly string[]): Promise<Entry[]>;
   /** Changes whenever the set of entries does: content scripts compare it to know when to re-read. */
   key: string;
 }
@@ -16,23 +20,31 @@ let cached: { key: string; value: Promise<ActiveGlossary> } | null = null;
 /**
  * The entries in force: the bundled packs the reader left on, then the reader's enabled
  * glossaries (an entry with a bundled entry's id replaces it). With nothing switched off and
- * no glossary of one's own, the matcher compiled at build time is used as it is.
+ * no glossary of one's own — the usual case — the index compiled at build time is used as it
+ * is and entries are read shard by shard; otherwise every entry is read and compiled once.
  */
 export function activeGlossary(settings: Settings, user: readonly UserGlossary[]): Promise<ActiveGlossary> {
   const enabledUser = user.filter((g) => g.enabled);
   const key = JSON.stringify([[...settings.disabledPacks].sort(), enabledUser.map((g) => `${g.id}@${g.importedAt}`)]);
-  if (cached?.key !== key) cached = { key, value: build(key, settings, enabledUser) };
+  if (cached?.key !== key) {
+    const value = build(key, settings, enabledUser);
+    cached = { key, value };
+    value.catch(() => {
+      if (cached?.value === value) cached = null; // let the next request try again
+    });
+  }
   return cached.value;
 }
 
 async function build(key: string, settings: Settings, user: readonly UserGlossary[]): Promise<ActiveGlossary> {
-  const bundled = await loadGlossary();
-  if (!settings.disabledPacks.length && !user.length) return { ...bundled, key };
-  const off = new Set(
-    bundled.compiled.packs.filter((p) => settings.disabledPacks.includes(p.id)).flatMap((p) => p.entryIds),
-  );
+  if (!settings.disabledPacks.length && !user.length) {
+    const index = await loadIndex();
+    return { ...index, lookup: lookupBundled, key };
+  }
+  const [bundled, packs] = await Promise.all([loadAllBundled(), loadPacks()]);
+  const off = new Set(packs.filter((p) => settings.disabledPacks.includes(p.id)).flatMap((p) => p.entryIds));
   const byId = new Map<string, Entry>();
-  for (const e of bundled.compiled.entries) if (!off.has(e.id)) byId.set(e.id, e);
+  for (const e of bundled) if (!off.has(e.id)) byId.set(e.id, e);
   for (const g of user) for (const e of g.entries) byId.set(e.id, e);
   // An entry may name context or related ids that are now switched off: drop those links.
   const entries = [...byId.values()].map((e) => ({
@@ -40,6 +52,13 @@ async function build(key: string, settings: Settings, user: readonly UserGlossar
     context: e.context.filter((id) => byId.has(id)),
     related: e.related.filter((id) => byId.has(id)),
   }));
-  const compiled = compileGlossary(entries, bundled.compiled.packs);
-  return { compiled, byId: new Map(entries.map((e) => [e.id, e])), key };
+  const compiled = compileGlossary(entries, packs);
+  const final = new Map(compiled.entries.map((e) => [e.id, e]));
+  return {
+    matcher: compiled.matcher,
+    categories: compiled.categories,
+    household: compiled.household,
+    lookup: async (ids) => ids.flatMap((id) => final.get(id) ?? []),
+    key,
+  };
 }

@@ -1,28 +1,58 @@
 import browser from "webextension-polyfill";
-import type { CompiledGlossary } from "../glossary/compile.ts";
 import type { Entry } from "../glossary/schema.ts";
-
-export interface GlossaryStore {
-  compiled: CompiledGlossary;
-  byId: Map<string, Entry>;
-}
-
-let loading: Promise<GlossaryStore> | null = null;
+import {
+  type GlossaryIndex,
+  INDEX_FILE,
+  PACKS_FILE,
+  type PackList,
+  SHARD_COUNT,
+  shardFile,
+  shardOf,
+} from "../glossary/shards.ts";
 
 /**
- * The bundled glossary, read on first use behind one promise. The worker may be stopped at
- * any moment, so nothing else holds state; the next request simply loads it again.
+ * The bundled glossary, read lazily file by file (src/glossary/shards.ts): the index when a page
+ * asks for its configuration, one shard per looked-up entry, everything only to switch packs
+ * or export one. The worker may be stopped at any moment, so nothing else holds state; a
+ * failed read is forgotten so that the next request tries again.
  */
-export function loadGlossary(): Promise<GlossaryStore> {
-  loading ??= fetch(browser.runtime.getURL("glossary.json"))
-    .then((r) => {
-      if (!r.ok) throw new Error(`glossary.json: HTTP ${r.status}`);
-      return r.json() as Promise<CompiledGlossary>;
-    })
-    .then((compiled) => ({ compiled, byId: new Map(compiled.entries.map((e) => [e.id, e])) }))
-    .catch((error) => {
-      loading = null; // let the next request try again
-      throw error;
-    });
-  return loading;
+const cache = new Map<string, Promise<unknown>>();
+
+function readJson<T>(file: string): Promise<T> {
+  let p = cache.get(file) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(browser.runtime.getURL(file))
+      .then((r) => {
+        if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+        return r.json() as Promise<T>;
+      })
+      .catch((error) => {
+        cache.delete(file);
+        throw error;
+      });
+    cache.set(file, p);
+  }
+  return p;
+}
+
+export const loadIndex = () => readJson<GlossaryIndex>(INDEX_FILE);
+export const loadPacks = () => readJson<PackList>(PACKS_FILE);
+
+/** The bundled entries with these ids (unknown ids are left out), reading only their shards. */
+export async function lookupBundled(ids: readonly string[]): Promise<Entry[]> {
+  const shards = await Promise.all(
+    [...new Set(ids.map(shardOf))].map((s) => readJson<Entry[]>(shardFile(s)).then((list) => [s, list] as const)),
+  );
+  const byShard = new Map(shards);
+  return ids.flatMap((id) => byShard.get(shardOf(id))?.find((e) => e.id === id) ?? []);
+}
+
+/** Every bundled entry, in the matcher's order (the packs' order). */
+export async function loadAllBundled(): Promise<Entry[]> {
+  const [packs, ...shards] = await Promise.all([
+    loadPacks(),
+    ...Array.from({ length: SHARD_COUNT }, (_, s) => readJson<Entry[]>(shardFile(s))),
+  ]);
+  const byId = new Map(shards.flat().map((e) => [e.id, e]));
+  return packs.flatMap((p) => p.entryIds.flatMap((id) => byId.get(id) ?? []));
 }

@@ -2,7 +2,7 @@ import type { BackgroundRequest } from "../shared/messages.ts";
 import type { BackgroundResponses } from "../shared/protocol-types.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
-import { loadGlossary } from "./glossary-store.ts";
+import { loadAllBundled, loadPacks } from "./glossary-store.ts";
 import { readSettings, settingsProblems, updateSettings } from "./settings-store.ts";
 import { addUserGlossary, inspectUserGlossaries, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
 
@@ -21,18 +21,17 @@ type Handlers = {
 export const handlers: Handlers = {
   "backstory:get-page-config": async ({ host }) => {
     const { settings, glossary } = await active();
-    const { compiled, key } = glossary;
     return {
-      matcher: compiled.matcher,
-      categories: compiled.categories,
+      matcher: glossary.matcher,
+      categories: glossary.categories,
+      household: glossary.household,
       settings,
       siteEnabled: isSiteEnabled(settings, host),
-      glossaryKey: key,
+      glossaryKey: glossary.key,
     };
   },
   "backstory:lookup": async ({ ids }) => {
-    const { byId } = (await active()).glossary;
-    return { entries: ids.flatMap((id) => byId.get(id) ?? []) };
+    return { entries: await (await active()).glossary.lookup(ids) };
   },
   "backstory:get-settings": async () => ({ settings: await readSettings() }),
   "backstory:set-category": async ({ category, enabled }) => ({
@@ -48,6 +47,9 @@ export const handlers: Handlers = {
     };
   },
   "backstory:set-mode": async ({ mode }) => ({ settings: await updateSettings((s) => ({ ...s, mode })) }),
+  "backstory:set-underline-familiar": async ({ enabled }) => ({
+    settings: await updateSettings((s) => ({ ...s, underlineFamiliar: enabled })),
+  }),
   "backstory:set-mark-style": async ({ markStyle }) => ({
     settings: await updateSettings((s) => ({ ...s, markStyle })),
   }),
@@ -64,9 +66,9 @@ export const handlers: Handlers = {
     return { problems: [...settings, ...glossaries.problems] };
   },
   "backstory:list-glossaries": async () => {
-    const [{ compiled }, settings, user] = await Promise.all([loadGlossary(), readSettings(), readUserGlossaries()]);
+    const [packs, settings, user] = await Promise.all([loadPacks(), readSettings(), readUserGlossaries()]);
     return {
-      packs: compiled.packs.map((p) => ({
+      packs: packs.map((p) => ({
         id: p.id,
         title: p.title,
         count: p.entryIds.length,
@@ -87,8 +89,7 @@ export const handlers: Handlers = {
   },
   "backstory:set-glossary-enabled": async ({ kind, id, enabled }) => {
     if (kind === "user") return { ok: await updateUserGlossary(id, (g) => ({ ...g, enabled })) };
-    const { compiled } = await loadGlossary();
-    if (!compiled.packs.some((p) => p.id === id)) return { ok: false };
+    if (!(await loadPacks()).some((p) => p.id === id)) return { ok: false };
     await updateSettings((s) => ({
       ...s,
       disabledPacks: enabled ? s.disabledPacks.filter((p) => p !== id) : [...new Set([...s.disabledPacks, id])],
@@ -99,11 +100,10 @@ export const handlers: Handlers = {
   "backstory:export-glossary": async ({ id }) => {
     const glossary = (await readUserGlossaries()).find((g) => g.id === id);
     if (glossary) return { name: glossary.name, entries: glossary.entries };
-    const { compiled } = await loadGlossary();
-    const pack = compiled.packs.find((p) => p.id === id);
+    const pack = (await loadPacks()).find((p) => p.id === id);
     if (!pack) return null;
     const ids = new Set(pack.entryIds);
-    return { name: pack.title, entries: compiled.entries.filter((e) => ids.has(e.id)) };
+    return { name: pack.title, entries: (await loadAllBundled()).filter((e) => ids.has(e.id)) };
   },
 };
 

@@ -2,6 +2,7 @@ import { Licensing, type ResolvedMention, resolveBlock } from "../matcher/resolv
 import { type RawMatch, scanText } from "../matcher/scan.ts";
 import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
 import type { MarkMode } from "../shared/settings.ts";
+import type { ArticleRegion } from "./article-region.ts";
 import { isBoilerplateText, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
@@ -21,6 +22,8 @@ export interface MarkPolicy {
   mode: MarkMode;
   /** Entries the reader knows: never underlined. */
   known: (entry: number) => boolean;
+  /** Household names the reader did not ask to see underlined: never underlined. */
+  quiet?: (entry: number) => boolean;
 }
 
 /**
@@ -55,6 +58,9 @@ export class Annotator {
   /** The page's mentions of each entry, for the first-mention mode and the popup's list. */
   private byEntry = new Map<number, Mention[]>();
   private policy: MarkPolicy = { mode: "all", known: () => false };
+  /** The page's article: only mentions in it are underlined (null: no clear article, all are). */
+  private region: ArticleRegion | null = null;
+  private inRegion = new WeakMap<Mention, boolean>();
   private policyChanged = false;
   /** Units of text in the blocks held; see PAGE_TEXT_LIMIT. */
   private textHeld = 0;
@@ -71,6 +77,8 @@ export class Annotator {
     private isOwn: (el: Element) => boolean,
     /** Entries that may be marked in a byline or credit line ("Taipei" yes, a reporter's surname no). */
     private allowedInCredits: (entry: number) => boolean = () => false,
+    /** Entries whose span lists the entries inside it on its card (not a person's name). */
+    private nests: (entry: number) => boolean = () => true,
   ) {
     this.licensing = new Licensing(matcher);
   }
@@ -182,6 +190,30 @@ export class Annotator {
     this.refresh();
   }
 
+  /** Sets the page's article region; underlines follow it from now on. */
+  setRegion(region: ArticleRegion | null): void {
+    if (region === this.region) return;
+    this.region = region;
+    this.inRegion = new WeakMap();
+    this.policyChanged = true;
+    this.refresh();
+  }
+
+  get articleRegion(): ArticleRegion | null {
+    return this.region;
+  }
+
+  /** Whether a mention may be underlined where it stands (in the article, or anywhere on a page without one). */
+  private underlinable = (m: Mention): boolean => {
+    if (!this.region) return true;
+    let verdict = this.inRegion.get(m);
+    if (verdict === undefined) {
+      verdict = this.region.underlines(m.range.startContainer);
+      this.inRegion.set(m, verdict);
+    }
+    return verdict;
+  };
+
   /** Resolves what changed (new blocks, blocks whose short forms' licensing changed) and marks. */
   refresh(): void {
     const added: Mention[] = [];
@@ -195,7 +227,7 @@ export class Annotator {
       const include = state.credit ? this.includeInCredits : this.include;
       state.mentions = this.toMentions(
         state,
-        resolveBlock(this.matcher, state.matches, this.licensing.licensed, include),
+        resolveBlock(this.matcher, state.matches, this.licensing.licensed, include, this.nests),
       );
       const kept = new Set(state.mentions);
       for (const m of before) if (!kept.has(m)) removed.push(m);
@@ -226,7 +258,7 @@ export class Annotator {
       else this.byEntry.set(m.entry, [m]);
       dirty.add(m.entry);
     }
-    const { mode, known } = this.policy;
+    const { mode, known, quiet } = this.policy;
     const entries = this.policyChanged ? [...this.byEntry.keys()] : dirty;
     this.policyChanged = false;
     const fresh = new Set(added);
@@ -237,10 +269,12 @@ export class Annotator {
         this.byEntry.delete(entry);
         continue;
       }
-      const show = mode !== "none" && !known(entry);
-      const first = show && mode === "first" ? firstInDocument(list) : null;
+      const show = mode !== "none" && !known(entry) && !quiet?.(entry);
+      // "First" is the first mention in the article's text, not in the menu above it.
+      const eligible = show ? list.filter(this.underlinable) : [];
+      const first = mode === "first" && eligible.length ? firstInDocument(eligible) : null;
       for (const m of list) {
-        const marked = show && (mode === "all" || m === first);
+        const marked = show && (mode === "all" ? this.underlinable(m) : m === first);
         if (m.marked === marked) continue;
         m.marked = marked;
         if (!fresh.has(m)) restyled.push(m);
@@ -298,7 +332,7 @@ export class Annotator {
   countByEntry(): Map<number, number> {
     const counts = new Map<number, number>();
     for (const { matches } of this.blocks.values()) {
-      for (const r of resolveBlock(this.matcher, matches, this.licensing.licensed, () => true)) {
+      for (const r of resolveBlock(this.matcher, matches, this.licensing.licensed, () => true, this.nests)) {
         counts.set(r.entry, (counts.get(r.entry) ?? 0) + 1);
       }
     }

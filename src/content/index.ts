@@ -25,6 +25,7 @@ async function start(): Promise<void> {
       doc: document,
       matcher: deserializeMatcher(config.matcher),
       categories: config.categories,
+      household: config.household,
       marker: api ? new HighlightMarker(api) : new WrapMarker(document),
       host,
       setKnown: (id, known) => void sendToBackground({ type: "backstory:set-entry-known", id, known }),

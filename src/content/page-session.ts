@@ -3,6 +3,7 @@ import type { Category } from "../shared/categories.ts";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
+import { findArticleRegion } from "./article-region.ts";
 import { CardController, type EntryLookup } from "./card-controller.tsx";
 import { HoverIntent } from "./hover-intent.ts";
 import { adoptMarkStyle } from "./mark-style.ts";
@@ -15,6 +16,8 @@ export interface SessionOptions {
   doc: Document;
   matcher: Matcher;
   categories: readonly Category[];
+  /** Matcher entry indices of household names (not underlined unless the reader asks). */
+  household?: readonly number[];
   marker: Marker;
   lookup: EntryLookup;
   host: string;
@@ -67,6 +70,7 @@ export class PageSession {
       o.marker,
       (el) => this.isOwn(el),
       (entry) => o.matcher.entryGroup[entry] !== person,
+      (entry) => o.matcher.entryGroup[entry] !== person,
     );
     this.hover = new HoverIntent<Mention>(
       (m) => {
@@ -86,7 +90,10 @@ export class PageSession {
     this.enabled = siteEnabled;
     this.o.marker.setStyle(settings.markStyle);
     const known = new Set(settings.knownEntries.map((id) => this.indexOf(id)));
-    this.observer.withoutObserving(() => this.annotator.setPolicy({ mode: settings.mode, known: (e) => known.has(e) }));
+    const household = new Set(settings.underlineFamiliar ? [] : (this.o.household ?? []));
+    this.observer.withoutObserving(() =>
+      this.annotator.setPolicy({ mode: settings.mode, known: (e) => known.has(e), quiet: (e) => household.has(e) }),
+    );
     if (!siteEnabled) {
       this.closeCard(false);
       this.observer.stop();
@@ -123,6 +130,7 @@ export class PageSession {
       return;
     }
     this.annotator.reset(this.include);
+    this.annotator.setRegion(findArticleRegion(doc));
     this.job = this.newJob([...visibleRoots(doc, this.isOwn), doc.body]);
     this.runSlice(performance.now() + SLICE_MS);
   }
@@ -160,7 +168,21 @@ export class PageSession {
       done = job.step(deadline);
     });
     if (!done) this.scheduleSlice();
-    else this.prefetchCards();
+    else {
+      this.followArticle();
+      this.prefetchCards();
+    }
+  }
+
+  /**
+   * A page that had no article when reading began (a shell filled in by its scripts), or whose
+   * article left the page, is looked at again once it has been read.
+   */
+  private followArticle(): void {
+    const region = this.annotator.articleRegion;
+    if (region?.root.isConnected) return;
+    const next = findArticleRegion(this.o.doc);
+    if (next || region) this.observer.withoutObserving(() => this.annotator.setRegion(next));
   }
 
   /**

@@ -9,6 +9,8 @@ export interface CompiledGlossary {
   categories: readonly Category[];
   entries: Entry[];
   matcher: SerializedMatcher;
+  /** Indices (into entries and the matcher) of household names, ascending. */
+  household: number[];
   /** The bundled packs and their entries, so readers can switch packs off. */
   packs: { id: string; title: string; entryIds: string[] }[];
 }
@@ -23,5 +25,13 @@ export function compileGlossary(entries: readonly Entry[], packs: CompiledGlossa
       context: e.context,
     })),
   );
-  return { format: 1, categories: CATEGORIES, entries: [...entries], matcher: serializeMatcher(matcher), packs };
+  const household = entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : []));
+  return {
+    format: 1,
+    categories: CATEGORIES,
+    entries: [...entries],
+    matcher: serializeMatcher(matcher),
+    household,
+    packs,
+  };
 }

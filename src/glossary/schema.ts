@@ -40,6 +40,14 @@ const isoDate = z
 /** Summaries are short by design: a card is read in a glance. */
 export const MAX_SUMMARY_WORDS = 60;
 
+/**
+ * How well a general news reader already knows an entry. Household names (the largest
+ * countries and cities, the biggest companies, the best-known leaders) are explained on hover
+ * but not underlined by default: a page that explains 40 names must not underline 40.
+ */
+export const FAMILIARITIES = ["household", "general", "specialist"] as const;
+export type Familiarity = (typeof FAMILIARITIES)[number];
+
 export const EntrySchema = z
   .object({
     id: z.string().regex(ENTRY_ID, "must be kebab-case: lowercase letters, digits and hyphens"),
@@ -59,6 +67,8 @@ export const EntrySchema = z
     asOf: isoDate.optional(),
     sources: z.array(SourceSchema).min(1),
     related: z.array(z.string().regex(ENTRY_ID)).default([]),
+    /** Absent means "general": underlined at its first mention like any other entry. */
+    familiarity: z.enum(FAMILIARITIES).optional(),
   })
   .strict();
 export type Entry = z.infer<typeof EntrySchema>;
@@ -69,6 +79,11 @@ export const PackSchema = z
     $schema: z.string().optional(),
     pack: z.string().regex(ENTRY_ID),
     title: plainText(120),
+    /** Set on generated packs: the data source, its licence and the snapshot's date. */
+    generated: z
+      .object({ from: plainText(300), licence: plainText(100), date: isoDate })
+      .strict()
+      .optional(),
     entries: z.array(z.unknown()),
   })
   .strict();

@@ -82,29 +82,42 @@ export function entryForMatch(m: Matcher, match: RawMatch, licensed: ReadonlySet
 /**
  * Resolves one block's matches into mentions: leftmost-longest spans win, spans inside a
  * winner become its nested entries, spans that only partly overlap a winner are dropped.
- * `include` filters entries (disabled categories) before spans compete.
+ * `include` filters entries (disabled categories). Entries for which `nests` is false (people:
+ * the parts of a name are not mentions of other things) list nothing inside them, and their
+ * span hides its parts even when they are switched off, so turning People off does not make
+ * "Meng Wanzhou" a mention of the city of Wanzhou.
  */
 export function resolveBlock(
   m: Matcher,
   matches: readonly RawMatch[],
   licensed: ReadonlySet<number>,
   include: (entry: number) => boolean,
+  nests: (entry: number) => boolean = () => true,
 ): ResolvedMention[] {
   const candidates: { start: number; end: number; entry: number }[] = [];
   for (const match of matches) {
     const entry = entryForMatch(m, match, licensed);
-    if (entry >= 0 && include(entry)) candidates.push({ start: match.start, end: match.end, entry });
+    // A switched-off entry leaves the field to what lies inside it ("United Nations" in a
+    // switched-off summit's name), except a name: its span still hides its parts.
+    if (entry >= 0 && (include(entry) || !nests(entry))) candidates.push({ start: match.start, end: match.end, entry });
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ResolvedMention[] = [];
   let last: ResolvedMention | undefined;
   for (const c of candidates) {
     if (last && c.start < last.end) {
-      if (c.end <= last.end && c.entry !== last.entry && !last.nested.includes(c.entry)) last.nested.push(c.entry);
+      if (
+        c.end <= last.end &&
+        c.entry !== last.entry &&
+        !last.nested.includes(c.entry) &&
+        include(c.entry) &&
+        nests(last.entry)
+      )
+        last.nested.push(c.entry);
       continue;
     }
     last = { start: c.start, end: c.end, entry: c.entry, nested: [] };
     out.push(last);
   }
-  return out;
+  return out.filter((r) => include(r.entry));
 }

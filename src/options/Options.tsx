@@ -69,6 +69,9 @@ export function Options() {
   const setStyle = async (markStyle: MarkStyle) => {
     setSettings((await sendToBackground({ type: "backstory:set-mark-style", markStyle })).settings);
   };
+  const setFamiliar = async (enabled: boolean) => {
+    setSettings((await sendToBackground({ type: "backstory:set-underline-familiar", enabled })).settings);
+  };
   const setMode = async (mode: MarkMode) => {
     setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
   };
@@ -112,7 +115,13 @@ export function Options() {
             </label>
           ))}
         </fieldset>
-        <ModeChoice mode={settings.mode} onChange={(m) => void setMode(m)} labelClass="choice" />
+        <ModeChoice
+          mode={settings.mode}
+          onChange={(m) => void setMode(m)}
+          underlineFamiliar={settings.underlineFamiliar}
+          onFamiliarChange={(on) => void setFamiliar(on)}
+          labelClass="choice"
+        />
       </section>
 
       <section aria-labelledby="categories-heading">

@@ -71,6 +71,9 @@ export function Popup() {
     setSettings((await sendToBackground({ type: "backstory:set-site-enabled", host: stats.host, enabled })).settings);
     statsSoon();
   };
+  const setFamiliar = async (enabled: boolean) => {
+    setSettings((await sendToBackground({ type: "backstory:set-underline-familiar", enabled })).settings);
+  };
   const setMode = async (mode: MarkMode) => {
     setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
   };
@@ -121,7 +124,13 @@ export function Popup() {
         {stats?.truncated && siteOn && <p class="muted">{t("popupTruncated")}</p>}
       </fieldset>
 
-      <ModeChoice mode={settings.mode} onChange={(m) => void setMode(m)} rowClass="row" />
+      <ModeChoice
+        mode={settings.mode}
+        onChange={(m) => void setMode(m)}
+        underlineFamiliar={settings.underlineFamiliar}
+        onFamiliarChange={(on) => void setFamiliar(on)}
+        rowClass="row"
+      />
 
       <fieldset>
         <legend>{t("popupCategoriesLegend")}</legend>

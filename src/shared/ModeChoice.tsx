@@ -4,20 +4,37 @@ import { MARK_MODES, type MarkMode } from "./settings.ts";
 const MODE_KEYS: Record<MarkMode, MessageKey> = { first: "modeFirst", all: "modeAll", none: "modeNone" };
 
 /**
- * Which mentions are marked, as a radio group with its hint (the popup and the options page;
- * `rowClass` wraps each choice in the popup's row, `labelClass` styles the options page's).
+ * Which mentions are marked, as a radio group with its hint, and whether household names are
+ * underlined too (the popup and the options page; `rowClass` wraps each choice in the popup's
+ * row, `labelClass` styles the options page's).
  */
 export function ModeChoice({
   mode,
   onChange,
+  underlineFamiliar,
+  onFamiliarChange,
   rowClass,
   labelClass,
 }: {
   mode: MarkMode;
   onChange: (mode: MarkMode) => void;
+  underlineFamiliar: boolean;
+  onFamiliarChange: (on: boolean) => void;
   rowClass?: string;
   labelClass?: string;
 }) {
+  const familiar = (
+    <label class={labelClass} key="familiar">
+      <input
+        type="checkbox"
+        name="underline-familiar"
+        checked={underlineFamiliar}
+        disabled={mode === "none"}
+        onChange={(e) => onFamiliarChange(e.currentTarget.checked)}
+      />
+      {t("modeFamiliar")}
+    </label>
+  );
   return (
     <fieldset aria-describedby="mode-hint">
       <legend>{t("modeLegend")}</legend>
@@ -36,6 +53,7 @@ export function ModeChoice({
           choice
         );
       })}
+      {rowClass ? <div class={rowClass}>{familiar}</div> : familiar}
       <p class="muted" id="mode-hint">
         {t("modeHint")}
       </p>

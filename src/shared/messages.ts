@@ -28,6 +28,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:set-site-enabled"), host: HostSchema, enabled: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:set-mode"), mode: z.enum(MARK_MODES) }),
   z.strictObject({ type: z.literal("backstory:set-mark-style"), markStyle: z.enum(MARK_STYLES) }),
+  /** Underline household names too (popup, options). */
+  z.strictObject({ type: z.literal("backstory:set-underline-familiar"), enabled: z.boolean() }),
   /** "I know this" on a card (known: true), or undone in the options (known: false). */
   z.strictObject({ type: z.literal("backstory:set-entry-known"), id: EntryIdSchema, known: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:reset-settings") }),

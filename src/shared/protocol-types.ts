@@ -10,6 +10,8 @@ export interface BackgroundResponses {
   "backstory:get-page-config": {
     matcher: SerializedMatcher;
     categories: readonly Category[];
+    /** Matcher entry indices of household names (not underlined unless the reader asks). */
+    household: number[];
     settings: Settings;
     siteEnabled: boolean;
     /** Changes when the entries in force do (a pack switched off, a glossary imported). */
@@ -20,6 +22,7 @@ export interface BackgroundResponses {
   "backstory:set-category": { settings: Settings };
   "backstory:set-site-enabled": { settings: Settings };
   "backstory:set-mode": { settings: Settings };
+  "backstory:set-underline-familiar": { settings: Settings };
   "backstory:set-mark-style": { settings: Settings };
   "backstory:set-entry-known": { settings: Settings };
   "backstory:reset-settings": { settings: Settings };

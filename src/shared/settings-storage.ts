@@ -29,6 +29,7 @@ export const StoredSettingsSchema = z.object({
   mode: z.optional(z.enum(MARK_MODES)),
   markStyle: z.optional(z.enum(MARK_STYLES)),
   knownEntries: z.optional(z.array(EntryIdSchema).check(z.maxLength(MAX_KNOWN_ENTRIES))),
+  underlineFamiliar: z.optional(z.boolean()),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
@@ -74,7 +75,7 @@ export function inspectStoredSettings(stored: unknown): { settings: Settings; pr
   while ((raw.version as number) < SETTINGS_VERSION) raw = MIGRATIONS[raw.version as number](raw);
   if ((raw.version as number) > SETTINGS_VERSION) problem("version", "newer-version");
 
-  const { categories, disabledSites, disabledPacks, mode, markStyle, knownEntries } = raw;
+  const { categories, disabledSites, disabledPacks, mode, markStyle, knownEntries, underlineFamiliar } = raw;
   if (categories !== undefined) {
     if (typeof categories !== "object" || categories === null || Array.isArray(categories)) problem("categories");
     else {
@@ -107,6 +108,10 @@ export function inspectStoredSettings(stored: unknown): { settings: Settings; pr
     if (MARK_STYLES.includes(markStyle as never)) settings.markStyle = markStyle as Settings["markStyle"];
     else problem("markStyle");
   }
+  if (underlineFamiliar !== undefined) {
+    if (typeof underlineFamiliar === "boolean") settings.underlineFamiliar = underlineFamiliar;
+    else problem("underlineFamiliar");
+  }
   const known = list("knownEntries", knownEntries, (id) => EntryIdSchema.safeParse(id).success);
   if (known) settings.knownEntries = known.slice(-MAX_KNOWN_ENTRIES);
   return { settings, problems };
@@ -129,6 +134,8 @@ export function storedFromSettings(settings: Settings): StoredSettings {
   if (settings.disabledPacks.length) stored.disabledPacks = [...new Set(settings.disabledPacks)].sort();
   if (settings.mode !== DEFAULT_SETTINGS.mode) stored.mode = settings.mode;
   if (settings.markStyle !== DEFAULT_SETTINGS.markStyle) stored.markStyle = settings.markStyle;
+  if (settings.underlineFamiliar !== DEFAULT_SETTINGS.underlineFamiliar)
+    stored.underlineFamiliar = settings.underlineFamiliar;
   // Kept in the order they were added: past the cap, the oldest go first.
   if (settings.knownEntries.length) stored.knownEntries = [...new Set(settings.knownEntries)];
   return withinSyncBudget(stored);

@@ -22,6 +22,11 @@ export interface Settings {
   markStyle: MarkStyle;
   /** Entries the reader said they know ("I know this"): explained on hover, never marked. */
   knownEntries: string[];
+  /**
+   * Underline household names too (the largest countries, companies, leaders). Off by default:
+   * they are explained on hover, but a page that explains 40 names must not underline 40.
+   */
+  underlineFamiliar: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mode: "first",
   markStyle: "dotted",
   knownEntries: [],
+  underlineFamiliar: false,
 };
 
 export const SETTINGS_KEY = "settings";

@@ -1,8 +1,10 @@
 // The seed article (read through BACKSTORY_SEED, never copied here) in real Firefox: a sample
 // of its terms, across links and emphasis, open cards naming the right entries.
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBuiltGlossary } from "../../scripts/lib/built-glossary.ts";
 import { DIST_FIREFOX, ROOT } from "../../scripts/lib/firefox.ts";
 import { cardText, hoverText, sleep, waitForCard, waitForMarks } from "../../scripts/lib/firefox-probe.ts";
 import { readSeedArticle, SEED_ENV, seedArticleHtml } from "../../scripts/lib/seed-page.ts";
@@ -23,14 +25,7 @@ describe.skipIf(!FIREFOX || "missing" in seed)(
     let h: FirefoxHarness;
     let titles: Map<string, string>;
     beforeAll(async () => {
-      titles = new Map(
-        (
-          JSON.parse(readFileSync(join(DIST_FIREFOX, "glossary.json"), "utf8")).entries as {
-            id: string;
-            title: string;
-          }[]
-        ).map((e) => [e.id, e.title]),
-      );
+      titles = new Map(readBuiltGlossary(DIST_FIREFOX).entries.map((e) => [e.id, e.title]));
       h = await startFirefoxHarness({ "/seed.html": "text" in seed ? seedArticleHtml(seed.text) : "" });
     });
     afterAll(async () => {

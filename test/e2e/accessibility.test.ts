@@ -4,8 +4,8 @@ import { join } from "node:path";
 import * as esbuild from "esbuild";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBuiltGlossary } from "../../scripts/lib/built-glossary.ts";
 import { DIST_CHROME, ROOT } from "../../scripts/lib/chromium.ts";
-import type { Entry } from "../../src/glossary/schema.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -33,7 +33,7 @@ async function violations(page: Page): Promise<string[]> {
 
 /** The card component with real entries (COP26 and an entry inside it, with related entries). */
 async function cardPage(): Promise<string> {
-  const glossary = JSON.parse(readFileSync(join(DIST_CHROME, "glossary.json"), "utf8")) as { entries: Entry[] };
+  const glossary = readBuiltGlossary(DIST_CHROME);
   const pick = ["cop26", "glasgow", ...(glossary.entries.find((e) => e.id === "cop26")?.related ?? [])];
   const entries = pick.flatMap((id) => glossary.entries.find((e) => e.id === id) ?? []);
   const { outputFiles } = await esbuild.build({

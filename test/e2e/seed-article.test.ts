@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBuiltGlossary } from "../../scripts/lib/built-glossary.ts";
 import { DIST_CHROME, ROOT } from "../../scripts/lib/chromium.ts";
 import { cardText, hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { readSeedArticle, SEED_ENV, seedArticleHtml } from "../../scripts/lib/seed-page.ts";
@@ -14,11 +15,7 @@ const expected = JSON.parse(readFileSync(join(ROOT, "test/fixtures/demo/seed-ter
   terms: { text: string; entry: string }[];
   bylines: string[];
 };
-const titles = new Map<string, string>(
-  (JSON.parse(readFileSync(join(DIST_CHROME, "glossary.json"), "utf8")).entries as { id: string; title: string }[]).map(
-    (e) => [e.id, e.title],
-  ),
-);
+const titles = new Map<string, string>(readBuiltGlossary(DIST_CHROME).entries.map((e) => [e.id, e.title]));
 
 describe.skipIf("missing" in seed)(`the seed article (${SEED_ENV})`, () => {
   let h: Harness;

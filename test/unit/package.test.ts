@@ -83,7 +83,7 @@ describe("npm run package", () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(first.version);
     expect(manifest.background).toEqual({ service_worker: "background.js" });
-    for (const file of ["background.js", "content.js", "popup.html", "options.html", "glossary.json"])
+    for (const file of ["background.js", "content.js", "popup.html", "options.html", "glossary/index.json"])
       expect(Object.keys(files)).toContain(file);
     expect(Object.keys(files).filter((p) => /\.map$|\.test\.|(^|\/)test\/|\.tsx?$/.test(p))).toEqual([]);
   });

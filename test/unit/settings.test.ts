@@ -9,7 +9,7 @@ import {
 } from "../../src/shared/settings-storage.ts";
 
 const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
-const rest = { mode: "first", markStyle: "dotted", knownEntries: [] };
+const rest = { mode: "first", markStyle: "dotted", knownEntries: [], underlineFamiliar: false };
 
 const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites: string[] = []): Settings => ({
   categories: { ...DEFAULT_SETTINGS.categories, ...overrides },
@@ -18,6 +18,7 @@ const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites
   mode: "first",
   markStyle: "dotted",
   knownEntries: [],
+  underlineFamiliar: false,
 });
 
 describe("settingsFromStored", () => {

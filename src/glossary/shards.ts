@@ -1,0 +1,54 @@
+import type { SerializedMatcher } from "../matcher/serialize.ts";
+import type { CompiledGlossary } from "./compile.ts";
+import type { Category, Entry } from "./schema.ts";
+
+/**
+ * How the bundled glossary ships: one small index the worker reads to configure a page (the
+ * matcher, the household entries) and the entries themselves in shards by a hash of their id,
+ * so a card's lookup parses one shard of ~1/64 of the glossary instead of all of it. The
+ * worker may be stopped and woken on every page; what it parses on waking is what a reader pays.
+ */
+export const SHARD_COUNT = 64;
+
+export interface GlossaryIndex {
+  format: 2;
+  categories: readonly Category[];
+  matcher: SerializedMatcher;
+  /** Matcher entry indices of household names: explained on hover, underlined only on request. */
+  household: number[];
+}
+
+/** The bundled packs and their entries in matcher order (read only to switch packs or export them). */
+export type PackList = CompiledGlossary["packs"];
+
+/** FNV-1a over the id's UTF-16 units: stable across builds and browsers. */
+export function shardOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % SHARD_COUNT;
+}
+
+export const shardFile = (shard: number) => `glossary/entries-${String(shard).padStart(2, "0")}.json`;
+export const INDEX_FILE = "glossary/index.json";
+export const PACKS_FILE = "glossary/packs.json";
+
+/** Splits a compiled glossary into the files the extension ships (path → JSON text). */
+export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
+  const index: GlossaryIndex = {
+    format: 2,
+    categories: compiled.categories,
+    matcher: compiled.matcher,
+    household: compiled.household,
+  };
+  const shards: Entry[][] = Array.from({ length: SHARD_COUNT }, () => []);
+  for (const e of compiled.entries) shards[shardOf(e.id)].push(e);
+  const files = new Map<string, string>([
+    [INDEX_FILE, JSON.stringify(index)],
+    [PACKS_FILE, JSON.stringify(compiled.packs)],
+  ]);
+  shards.forEach((entries, i) => files.set(shardFile(i), JSON.stringify(entries)));
+  return files;
+}
