@@ -8,6 +8,7 @@ import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { glossaryFiles, INDEX_FILE } from "../src/glossary/shards.ts";
 import { lintBundledGlossary } from "./lib/lint-bundled.ts";
+import { wordNamesOf } from "./lib/name-risk.ts";
 import { writeJsonSchema } from "./lib/write-json-schema.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -95,9 +96,11 @@ export async function build({
   if (problems.length) {
     throw new Error(`The glossary has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   }
+  const entries = packs.flatMap((p) => p.entries);
   const glossary = compileGlossary(
-    packs.flatMap((p) => p.entries),
+    entries,
     packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
+    wordNamesOf(entries),
   );
   const sizes: Record<string, number> = {};
   rmSync(dist, { recursive: true, force: true });

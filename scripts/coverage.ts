@@ -16,6 +16,7 @@ import { scanText } from "../src/matcher/scan.ts";
 import { deserializeMatcher } from "../src/matcher/serialize.ts";
 import { CATEGORIES } from "../src/shared/categories.ts";
 import { findCandidates } from "./lib/candidates.ts";
+import { wordNamesOf } from "./lib/name-risk.ts";
 import { readPacks } from "./lib/read-packs.ts";
 
 const args = process.argv.slice(2);
@@ -31,7 +32,8 @@ if (errors.length) {
   console.error(`The glossary has problems; run npm run build for the list.`);
   process.exit(1);
 }
-const compiled = compileGlossary(packs.flatMap((p) => p.entries));
+const allEntries = packs.flatMap((p) => p.entries);
+const compiled = compileGlossary(allEntries, [], wordNamesOf(allEntries));
 const matcher = deserializeMatcher(compiled.matcher);
 const PERSON = CATEGORIES.indexOf("person");
 const household = new Set(compiled.household);

@@ -11,7 +11,12 @@ export function generateCompanies(snap: Snapshots, registry: FormRegistry): Gene
   const out: GeneratedEntry[] = [];
   const seen = new Set<string>();
   for (const c of [...snap.sp500.companies].sort((a, b) => a.symbol.localeCompare(b.symbol))) {
-    const name = c.security.replace(/\s*\((?:The\s+)?Class [A-Z]\)$|\s*\(Class [A-Z]\)$/i, "").trim();
+    // "Alphabet Inc. (Class A)" → "Alphabet Inc."; "Walt Disney Company (The)" → "The Walt
+    // Disney Company"; "Lilly (Eli)" → "Eli Lilly": the list sorts by name, news does not.
+    const name = c.security
+      .replace(/\s*\((?:The\s+)?Class [A-Z]\)$/i, "")
+      .replace(/^(.+?)\s*\(([^)]+)\)$/, "$2 $1")
+      .trim();
     if (seen.has(c.cik)) continue; // two share classes, one company
     seen.add(c.cik);
     let base = name;

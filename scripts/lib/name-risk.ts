@@ -41,3 +41,23 @@ export function nameRisk(name: string): "word" | "first name" | null {
   if (firstNames.has(key)) return "first name";
   return null;
 }
+
+/**
+ * A name of three letters or fewer that is not in capitals ("Itu", "Ede"): the page may
+ * capitalise it, and in capitals it reads as an acronym ("ITU"), so it must match as written.
+ */
+function looksLikeAcronym(form: string): boolean {
+  const letters = form.match(/\p{L}/gu) ?? [];
+  return letters.length === 3 && !form.includes(" ") && form !== form.toUpperCase();
+}
+
+/** The capitalised forms (full and short) of these entries that are one-word names at risk (see nameRisk). */
+export function wordNamesOf(
+  entries: readonly { forms: readonly string[]; shortForms: readonly string[] }[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries)
+    for (const f of [...e.forms, ...e.shortForms])
+      if (/^\p{Lu}/u.test(f) && (nameRisk(f) || looksLikeAcronym(f))) out.add(f);
+  return out;
+}

@@ -38,10 +38,10 @@ export function activeGlossary(settings: Settings, user: readonly UserGlossary[]
 
 async function build(key: string, settings: Settings, user: readonly UserGlossary[]): Promise<ActiveGlossary> {
   if (!settings.disabledPacks.length && !user.length) {
-    const index = await loadIndex();
-    return { ...index, lookup: lookupBundled, key };
+    const { matcher, categories, household } = await loadIndex();
+    return { matcher, categories, household, lookup: lookupBundled, key };
   }
-  const [bundled, packs] = await Promise.all([loadAllBundled(), loadPacks()]);
+  const [bundled, packs, index] = await Promise.all([loadAllBundled(), loadPacks(), loadIndex()]);
   const off = new Set(packs.filter((p) => settings.disabledPacks.includes(p.id)).flatMap((p) => p.entryIds));
   const byId = new Map<string, Entry>();
   for (const e of bundled) if (!off.has(e.id)) byId.set(e.id, e);
@@ -52,7 +52,7 @@ async function build(key: string, settings: Settings, user: readonly UserGlossar
     context: e.context.filter((id) => byId.has(id)),
     related: e.related.filter((id) => byId.has(id)),
   }));
-  const compiled = compileGlossary(entries, packs);
+  const compiled = compileGlossary(entries, packs, new Set(index.wordNames));
   const final = new Map(compiled.entries.map((e) => [e.id, e]));
   return {
     matcher: compiled.matcher,

@@ -1,6 +1,6 @@
-import { Licensing, type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
-import { type RawMatch, scanText } from "../matcher/scan.ts";
-import { type Matcher, SHORT_FORM } from "../matcher/types.ts";
+import { Licensing, licensedEntries, type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
+import { isShortHere, type RawMatch, scanText } from "../matcher/scan.ts";
+import type { Matcher } from "../matcher/types.ts";
 import type { MarkMode } from "../shared/settings.ts";
 import type { ArticleRegion } from "./article-region.ts";
 import { isBoilerplateText, isCreditText } from "./credits.ts";
@@ -14,6 +14,8 @@ interface BlockState {
   hasShortForm: boolean;
   /** A byline or credit line: only entries allowed in credits (not people) are marked. */
   credit: boolean;
+  /** In the page's article region (undefined: not yet asked, or the region changed). */
+  inArticle?: boolean;
   mentions: Mention[];
 }
 
@@ -47,6 +49,8 @@ export class Annotator {
   private blocks = new Map<Text, BlockState>();
   /** Entries with a full form on the page, and those they license through `context`. */
   private licensing: Licensing;
+  /** The same, counting only full forms in the article region (when the page has one). */
+  private articleLicensing: Licensing;
   private licensingChanged = false;
   /** Mentions of blocks dropped since the last refresh: their marks go at the next one. */
   private dropped: Mention[] = [];
@@ -81,6 +85,7 @@ export class Annotator {
     private nests: (entry: number) => boolean = () => true,
   ) {
     this.licensing = new Licensing(matcher);
+    this.articleLicensing = new Licensing(matcher);
   }
 
   /** Reads the page's text under `root` at once and marks what `include` lets through. */
@@ -106,6 +111,7 @@ export class Annotator {
     this.full = false;
     this.dropped = [];
     this.licensing.clear();
+    this.articleLicensing.clear();
     this.marker.clear();
   }
 
@@ -132,8 +138,9 @@ export class Annotator {
     // A legal footer's names are not news: they neither show nor license anything.
     const matches = found.length && isBoilerplateText(block.text) ? [] : found;
     if (this.licensing.add(matches)) this.licensingChanged = true;
-    const flags = this.matcher.formFlags;
-    const hasShortForm = matches.some((match) => match.forms.some((form) => flags[form] & SHORT_FORM));
+    if (matches.length && this.region && this.region.underlines(block.nodes[0]) && this.articleLicensing.add(matches))
+      this.licensingChanged = true;
+    const hasShortForm = matches.some((match) => match.forms.some((form) => isShortHere(this.matcher, match, form)));
     const first = block.nodes[0];
     if (old) {
       // Read again: its old mentions are compared with the new ones at the next refresh.
@@ -165,8 +172,18 @@ export class Annotator {
       removed ||= state.matches.length > 0;
     }
     if (!removed) return;
+    this.relicense();
+  }
+
+  /** Recomputes licensing from every block held (a block left, or the article region changed). */
+  private relicense(): void {
     this.licensing.clear();
-    for (const state of this.blocks.values()) this.licensing.add(state.matches);
+    this.articleLicensing.clear();
+    for (const state of this.blocks.values()) {
+      this.licensing.add(state.matches);
+      if (state.matches.length && this.region?.underlines(state.block.nodes[0]))
+        this.articleLicensing.add(state.matches);
+    }
     this.licensingChanged = true;
   }
 
@@ -196,11 +213,27 @@ export class Annotator {
     this.region = region;
     this.inRegion = new WeakMap();
     this.policyChanged = true;
+    // Short forms are licensed per region (see licensedFor): license and resolve again.
+    for (const state of this.shortFormBlocks) state.inArticle = undefined;
+    this.relicense();
     this.refresh();
   }
 
   get articleRegion(): ArticleRegion | null {
     return this.region;
+  }
+
+  /**
+   * The entries whose short forms a block may use: a licence holds near its full form. On a
+   * page without a clear article, any full form on the page licenses them; in the article, a
+   * full form in the article does; around it — a sidebar headline, a related link — only a
+   * full form in the same block. "President Bill Clinton" in the article must not make a
+   * sidebar's "Clinton's emails" his, nor the sidebar's Hillary Clinton the article's "Clinton".
+   */
+  private licensedFor(state: BlockState): ReadonlySet<number> {
+    if (!this.region || !state.hasShortForm) return this.licensing.licensed;
+    state.inArticle ??= this.region.underlines(state.block.nodes[0]);
+    return state.inArticle ? this.articleLicensing.licensed : licensedEntries(this.matcher, [state.matches]);
   }
 
   /** Whether a mention may be underlined where it stands (in the article, or anywhere on a page without one). */
@@ -227,7 +260,7 @@ export class Annotator {
       const include = state.credit ? this.includeInCredits : this.include;
       state.mentions = this.toMentions(
         state,
-        resolveBlock(this.matcher, state.matches, this.licensing.licensed, include, this.nests),
+        resolveBlock(this.matcher, state.matches, this.licensedFor(state), include, this.nests),
       );
       const kept = new Set(state.mentions);
       for (const m of before) if (!kept.has(m)) removed.push(m);
@@ -331,8 +364,8 @@ export class Annotator {
   /** Mentions of each entry on the page, whatever the filter (for the popup's counts). */
   countByEntry(): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const { matches } of this.blocks.values()) {
-      for (const r of resolveBlock(this.matcher, matches, this.licensing.licensed, () => true, this.nests)) {
+    for (const state of this.blocks.values()) {
+      for (const r of resolveBlock(this.matcher, state.matches, this.licensedFor(state), () => true, this.nests)) {
         counts.set(r.entry, (counts.get(r.entry) ?? 0) + 1);
       }
     }

@@ -11,11 +11,23 @@ export interface CompiledGlossary {
   matcher: SerializedMatcher;
   /** Indices (into entries and the matcher) of household names, ascending. */
   household: number[];
+  /** Forms that are also everyday words or first names (see MatcherEntry.wordNames), sorted. */
+  wordNames: string[];
   /** The bundled packs and their entries, so readers can switch packs off. */
   packs: { id: string; title: string; entryIds: string[] }[];
 }
 
-export function compileGlossary(entries: readonly Entry[], packs: CompiledGlossary["packs"] = []): CompiledGlossary {
+/**
+ * Compiles entries for the extension. `wordNames` are the forms that are also everyday words or
+ * first names: the build finds them with word lists (scripts/lib/name-risk.ts) and ships them in
+ * the index, so a glossary compiled again in the worker (a pack switched off, a reader's own
+ * glossary) treats them the same way.
+ */
+export function compileGlossary(
+  entries: readonly Entry[],
+  packs: CompiledGlossary["packs"] = [],
+  wordNames: ReadonlySet<string> = new Set(),
+): CompiledGlossary {
   const matcher = compileMatcher(
     entries.map((e) => ({
       id: e.id,
@@ -23,6 +35,7 @@ export function compileGlossary(entries: readonly Entry[], packs: CompiledGlossa
       forms: e.forms,
       shortForms: e.shortForms,
       context: e.context,
+      wordNames: wordNames.size ? [...e.forms, ...e.shortForms].filter((f) => wordNames.has(f)) : [],
     })),
   );
   const household = entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : []));
@@ -32,6 +45,7 @@ export function compileGlossary(entries: readonly Entry[], packs: CompiledGlossa
     entries: [...entries],
     matcher: serializeMatcher(matcher),
     household,
+    wordNames: [...wordNames].sort(),
     packs,
   };
 }

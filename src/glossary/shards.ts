@@ -16,6 +16,8 @@ export interface GlossaryIndex {
   matcher: SerializedMatcher;
   /** Matcher entry indices of household names: explained on hover, underlined only on request. */
   household: number[];
+  /** Forms that are also everyday words or first names, for compiling again in the worker. */
+  wordNames: string[];
 }
 
 /** The bundled packs and their entries in matcher order (read only to switch packs or export them). */
@@ -42,6 +44,7 @@ export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
     categories: compiled.categories,
     matcher: compiled.matcher,
     household: compiled.household,
+    wordNames: compiled.wordNames,
   };
   const shards: Entry[][] = Array.from({ length: SHARD_COUNT }, () => []);
   for (const e of compiled.entries) shards[shardOf(e.id)].push(e);

@@ -1,5 +1,5 @@
-import type { RawMatch } from "./scan.ts";
-import { type Matcher, SHORT_FORM } from "./types.ts";
+import { isShortHere, type RawMatch } from "./scan.ts";
+import type { Matcher } from "./types.ts";
 
 /** A mention of one entry at a span of a text block, with entries whose forms lie inside it. */
 export interface ResolvedMention {
@@ -35,7 +35,7 @@ export class Licensing {
     for (const match of matches) {
       for (const form of match.forms) {
         const entry = m.formEntry[form];
-        if (m.formFlags[form] & SHORT_FORM || this.present.has(entry)) continue;
+        if (isShortHere(m, match, form) || this.present.has(entry)) continue;
         this.present.add(entry);
         this.licensed.add(entry);
         grew = true;
@@ -71,7 +71,7 @@ export function entryForMatch(m: Matcher, match: RawMatch, licensed: ReadonlySet
   let short = -1;
   for (const form of match.forms) {
     const entry = m.formEntry[form];
-    if (!(m.formFlags[form] & SHORT_FORM)) return entry;
+    if (!isShortHere(m, match, form)) return entry;
     if (!licensed.has(entry) || entry === short) continue;
     if (short >= 0) return -1;
     short = entry;

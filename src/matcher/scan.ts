@@ -9,13 +9,34 @@ import {
   normalizeUnit,
   UNIT_FLAGS,
 } from "./chars.ts";
-import { EXACT_CASE, type Matcher } from "./types.ts";
+import { EXACT_CASE, type Matcher, SHORT_FORM, WORD_NAME } from "./types.ts";
 
 /** A span of text where one or more forms match (same span, e.g. two entries' short forms). */
 export interface RawMatch {
   start: number;
   end: number;
   forms: number[];
+  /** At the start of a sentence or heading: word-name forms count as short forms here. */
+  sentenceStart?: true;
+}
+
+/** Whether form `form` of a match acts as a short form (licensed by the page, not licensing it). */
+export function isShortHere(m: Matcher, match: RawMatch, form: number): boolean {
+  const f = m.formFlags[form];
+  return (f & SHORT_FORM) !== 0 || (match.sentenceStart === true && (f & WORD_NAME) !== 0);
+}
+
+/**
+ * Whether `at` starts a sentence: the first word of the block (a heading, a list item, a
+ * caption), or after a sentence's end or an opening quote or bracket.
+ */
+function atSentenceStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0 || (c >= 0x09 && c <= 0x0d)) continue;
+    return ".!?:;\"'(\u201c\u2018\u00ab\u2014\u2013-|\u2022".includes(text[i]);
+  }
+  return true;
 }
 
 function findEdge(m: Matcher, node: number, unit: number): number {
@@ -141,14 +162,20 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
     const next = flagsAt(text, j);
     if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;
+      let wordName = false;
       for (let form = formStart; form < formEnd; form++) {
-        if (caseMatches(m, form, text, pos, len, (m.formFlags[form] & EXACT_CASE) !== 0)) {
+        const flags = m.formFlags[form];
+        if (caseMatches(m, form, text, pos, len, (flags & (EXACT_CASE | WORD_NAME)) !== 0)) {
           if (found) found.push(form);
           else found = [form];
+          if (flags & WORD_NAME) wordName = true;
         }
       }
-      if (found && wholeInUnspacedScript(text, s, j, startFlags, lastFlags))
-        out.push({ start: s, end: j, forms: found });
+      if (found && wholeInUnspacedScript(text, s, j, startFlags, lastFlags)) {
+        const match: RawMatch = { start: s, end: j, forms: found };
+        if (wordName && atSentenceStart(text, s)) match.sentenceStart = true;
+        out.push(match);
+      }
     }
     // The next character, with ignorables skipped and a run of spaces read as one.
     let c = 0;

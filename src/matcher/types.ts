@@ -7,12 +7,20 @@ export interface MatcherEntry {
   shortForms: readonly string[];
   /** Ids of entries whose full forms also license this entry's short forms. */
   context: readonly string[];
+  /**
+   * Forms (full or short) that are also everyday words or first names ("Target", "Shell",
+   * "Victoria"): matched only as written (not "TARGET"), and at the start of a sentence or a
+   * heading, where any word is capitalised, they count as short forms.
+   */
+  wordNames?: readonly string[];
 }
 
 /** Form flags. */
 export const SHORT_FORM = 1;
 /** Forms of one or two letters ("Xi", "UN") match only exactly as written. */
 export const EXACT_CASE = 2;
+/** A one-word name that is also an everyday word or a first name: see {@link MatcherEntry.wordNames}. */
+export const WORD_NAME = 4;
 
 /**
  * The compiled matcher: a trie over normalised forms, case-folded except for a capital first

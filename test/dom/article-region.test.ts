@@ -8,6 +8,8 @@ const matcher = compileMatcher([
   { id: "hong-kong", group: 2, forms: ["Hong Kong"], shortForms: [], context: [] },
   { id: "huawei", group: 1, forms: ["Huawei"], shortForms: [], context: [] },
   { id: "china", group: 2, forms: ["China"], shortForms: [], context: [] },
+  { id: "bill-clinton", group: 0, forms: ["Bill Clinton"], shortForms: ["Clinton"], context: [] },
+  { id: "hillary-clinton", group: 0, forms: ["Hillary Clinton"], shortForms: ["Clinton"], context: [] },
 ]);
 const CHINA = matcher.entryIds.indexOf("china");
 
@@ -97,6 +99,29 @@ describe("underlines belong to the article", () => {
   it("counts the headline above the article as the article's", () => {
     const html = `<nav data-where="nav">Huawei</nav><h1 data-where="headline">Huawei sues</h1><article>${prose("Huawei filed suit.")}${prose("It said so.")}</article>`;
     expect(annotate(html).marked).toEqual([["Huawei", "headline"]]);
+  });
+});
+
+describe("short forms around the article", () => {
+  it("are licensed only by a full form in the same block, not by the article", () => {
+    const html = `<article data-where="article">${prose("President Bill Clinton signed the bill. Clinton said it mattered.")}${prose("More.")}</article>
+      <aside data-where="aside" class="related"><a href="#">Clinton's emails: what we know</a></aside>
+      <aside data-where="aside2" class="related"><a href="#">Hillary Clinton speaks; Clinton says more</a></aside>`;
+    document.body.innerHTML = html;
+    const marker = new ListMarker();
+    const a = new Annotator(matcher, marker, () => false);
+    a.setRegion(findArticleRegion(document));
+    a.setPolicy({ mode: "all", known: () => false });
+    a.scan(document.body, () => true);
+    const where = (m: Mention) =>
+      (m.range.startContainer.parentElement?.closest("[data-where]") as HTMLElement).dataset.where;
+    const got = [...marker.mentions].map((m) => [m.text, matcher.entryIds[m.entry], where(m)]);
+    expect(got).toEqual([
+      ["Bill Clinton", "bill-clinton", "article"],
+      ["Clinton", "bill-clinton", "article"],
+      ["Hillary Clinton", "hillary-clinton", "aside2"],
+      ["Clinton", "hillary-clinton", "aside2"],
+    ]);
   });
 });
 

@@ -93,7 +93,7 @@ describe("the options page: packs and readers' glossaries", () => {
     await waitForMarks(article);
     expect(await markedTexts(article)).toContain("Huawei");
     const page = await options();
-    const pack = page.getByRole("switch", { name: /In the seed article/ });
+    const pack = page.getByRole("switch", { name: /US, China and climate diplomacy/ });
     await pack.uncheck();
     await expect.poll(() => markedTexts(article)).not.toContain("Huawei");
     await pack.check();

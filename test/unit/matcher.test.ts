@@ -208,3 +208,33 @@ describe("serialised matcher", () => {
     expect(scanText(loaded, "anything")).toEqual([]);
   });
 });
+
+describe("names that are also everyday words", () => {
+  const m = compileMatcher([
+    { id: "target", group: 1, forms: ["Target", "Target Corp."], shortForms: [], context: [], wordNames: ["Target"] },
+    { id: "itu", group: 2, forms: ["Itu"], shortForms: [], context: [], wordNames: ["Itu"] },
+  ]);
+  const found = (text: string) => {
+    const raw = scanText(m, text);
+    return resolveBlock(m, raw, licensedEntries(m, [raw]), () => true).map((r) => text.slice(r.start, r.end));
+  };
+
+  it("are marked mid-sentence, as written", () => {
+    expect(found("Shoppers went to Target on Friday.")).toEqual(["Target"]);
+    expect(found("Shoppers went to TARGET on Friday.")).toEqual([]);
+    expect(found("The target was missed.")).toEqual([]);
+  });
+
+  it("count as short forms at the start of a sentence or heading", () => {
+    expect(found("Target practice began at dawn.")).toEqual([]);
+    expect(found("It rained. Target practice began.")).toEqual([]);
+    expect(found("“Target the weak,” he said.")).toEqual([]);
+    // Licensed by a form elsewhere on the page, the sentence-initial one is the company too.
+    expect(found("Target Corp. said sales fell. Target blamed the weather.")).toEqual(["Target Corp.", "Target"]);
+  });
+
+  it("of three letters, never match an acronym in capitals", () => {
+    expect(found("The mayor of Itu spoke.")).toEqual(["Itu"]);
+    expect(found("The ITU met in Geneva.")).toEqual([]);
+  });
+});
