@@ -2,6 +2,9 @@
 import { type FormRegistry, type GeneratedEntry, isRiskyName } from "./common.ts";
 import type { Snapshots } from "./snapshots.ts";
 
+/** Names news uses for a constituent that its listed name does not contain. */
+const ALIASES: Record<string, string[]> = { DIS: ["Disney"] };
+
 /** Legal suffixes news copy drops: "Apple Inc." is "Apple". */
 const SUFFIX =
   /,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Limited|Holdings?|Group|N\.V\.|S\.A\.|AG|SE|L\.P\.)$/;
@@ -22,11 +25,11 @@ export function generateCompanies(snap: Snapshots, registry: FormRegistry): Gene
     let base = name;
     while (SUFFIX.test(base)) base = base.replace(SUFFIX, "").trim();
     base = base.replace(/^The\s+/, "");
-    if (registry.ownerOf(name) || registry.ownerOf(base)) continue; // written entry wins
+    if (registry.anyOwnerOf(name) || registry.anyOwnerOf(base)) continue; // a written entry (even by a short form) wins
     // A bare name that is an everyday word or a common name ("Target", "Ford") is a short
     // form: explained where the page also gives the company's full name.
     const safeBase = base !== name && base.length > 2 && !isRiskyName(base);
-    const forms = [name, ...(safeBase ? [base] : [])];
+    const forms = [name, ...(safeBase ? [base] : []), ...(ALIASES[c.symbol] ?? [])];
     const shortForms = base !== name && !safeBase && base.length > 2 ? [base] : [];
     if (isRiskyName(name) && forms.length === 1 && base === name) {
       // "Ball", "Progressive": the name alone is a word. Only "Name Corp."-like forms are safe.

@@ -86,14 +86,12 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   US: ["US", "U.S.", "USA", "U.S.A.", "United States of America"],
   GB: ["UK", "U.K.", "Britain", "Great Britain"],
   AE: ["UAE", "U.A.E."],
-  CD: ["DR Congo", "DRC", "Congo-Kinshasa"],
   CG: ["Congo-Brazzaville"],
   CZ: ["Czech Republic"],
   CI: ["Côte d'Ivoire", "Cote d'Ivoire"],
   SZ: ["Eswatini", "Swaziland"],
   CV: ["Cape Verde"],
   TL: ["East Timor", "Timor-Leste"],
-  MK: ["North Macedonia"],
   RU: ["Russian Federation"],
   VA: ["Vatican City", "Holy See"],
   LA: ["Lao PDR"],
@@ -101,6 +99,125 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   VN: ["Viet Nam"],
   BN: ["Brunei Darussalam"],
   FM: ["Federated States of Micronesia"],
+};
+
+/**
+ * What a country's people and things are called ("American", "Chinese"): the commonest way a
+ * news page names a country, so they explain it too. Written by hand (CLDR has no demonyms);
+ * ambiguous ones are left out ("Georgian": the country, the US state, the era; "Indian": also
+ * Native American; "Congolese", "Guinean", "Dominican", "Macedonian": two countries or more).
+ */
+const DEMONYMS: Record<string, string[]> = {
+  US: ["American", "Americans"],
+  GB: ["British", "Briton", "Britons"],
+  FR: ["French"],
+  DE: ["German", "Germans"],
+  RU: ["Russian", "Russians"],
+  IT: ["Italian", "Italians"],
+  ES: ["Spanish", "Spaniards"],
+  CA: ["Canadian", "Canadians"],
+  AU: ["Australian", "Australians"],
+  MX: ["Mexican", "Mexicans"],
+  BR: ["Brazilian", "Brazilians"],
+  UA: ["Ukrainian", "Ukrainians"],
+  IR: ["Iranian", "Iranians"],
+  IL: ["Israeli", "Israelis"],
+  SA: ["Saudi", "Saudis"],
+  EG: ["Egyptian", "Egyptians"],
+  PK: ["Pakistani", "Pakistanis"],
+  AF: ["Afghan", "Afghans"],
+  IQ: ["Iraqi", "Iraqis"],
+  SY: ["Syrian", "Syrians"],
+  LB: ["Lebanese"],
+  NG: ["Nigerian", "Nigerians"],
+  ZA: ["South African", "South Africans"],
+  KE: ["Kenyan", "Kenyans"],
+  ET: ["Ethiopian", "Ethiopians"],
+  PL: ["Polish", "Poles"],
+  NL: ["Dutch"],
+  BE: ["Belgian", "Belgians"],
+  SE: ["Swedish", "Swedes"],
+  NO: ["Norwegian", "Norwegians"],
+  DK: ["Danish", "Danes"],
+  FI: ["Finnish", "Finns"],
+  IE: ["Irish"],
+  PT: ["Portuguese"],
+  GR: ["Greek", "Greeks"],
+  AT: ["Austrian", "Austrians"],
+  CH: ["Swiss"],
+  HU: ["Hungarian", "Hungarians"],
+  CZ: ["Czech", "Czechs"],
+  RO: ["Romanian", "Romanians"],
+  BG: ["Bulgarian", "Bulgarians"],
+  RS: ["Serbian", "Serbs"],
+  HR: ["Croatian", "Croats"],
+  AR: ["Argentine", "Argentinian", "Argentines", "Argentinians"],
+  CL: ["Chilean", "Chileans"],
+  CO: ["Colombian", "Colombians"],
+  PE: ["Peruvian", "Peruvians"],
+  VN: ["Vietnamese"],
+  TH: ["Thai"],
+  ID: ["Indonesian", "Indonesians"],
+  PH: ["Filipino", "Filipinos", "Philippine"],
+  MY: ["Malaysian", "Malaysians"],
+  BD: ["Bangladeshi", "Bangladeshis"],
+  LK: ["Sri Lankan", "Sri Lankans"],
+  NP: ["Nepali", "Nepalese"],
+  NZ: ["New Zealander", "New Zealanders"],
+  AE: ["Emirati", "Emiratis"],
+  QA: ["Qatari", "Qataris"],
+  KW: ["Kuwaiti", "Kuwaitis"],
+  YE: ["Yemeni", "Yemenis"],
+  LY: ["Libyan", "Libyans"],
+  MA: ["Moroccan", "Moroccans"],
+  DZ: ["Algerian", "Algerians"],
+  KZ: ["Kazakh", "Kazakhstani"],
+  GH: ["Ghanaian", "Ghanaians"],
+  SO: ["Somali", "Somalis"],
+  ER: ["Eritrean", "Eritreans"],
+  RW: ["Rwandan", "Rwandans"],
+  UG: ["Ugandan", "Ugandans"],
+  TZ: ["Tanzanian", "Tanzanians"],
+  SN: ["Senegalese"],
+  EC: ["Ecuadorian", "Ecuadorians"],
+  BO: ["Bolivian", "Bolivians"],
+  UY: ["Uruguayan", "Uruguayans"],
+  PY: ["Paraguayan", "Paraguayans"],
+  SV: ["Salvadoran", "Salvadorans"],
+  GT: ["Guatemalan", "Guatemalans"],
+  HN: ["Honduran", "Hondurans"],
+  PA: ["Panamanian", "Panamanians"],
+  LT: ["Lithuanian", "Lithuanians"],
+  LV: ["Latvian", "Latvians"],
+  EE: ["Estonian", "Estonians"],
+  SK: ["Slovak", "Slovaks"],
+  SI: ["Slovenian", "Slovenians"],
+  BA: ["Bosnian", "Bosnians"],
+  AL: ["Albanian", "Albanians"],
+  CY: ["Cypriot", "Cypriots"],
+  IS: ["Icelandic", "Icelanders"],
+  LU: ["Luxembourgish"],
+  MT: ["Maltese"],
+  KH: ["Cambodian", "Cambodians"],
+  LA: ["Laotian", "Lao"],
+  MN: ["Mongolian", "Mongolians"],
+  UZ: ["Uzbek", "Uzbeks"],
+  OM: ["Omani", "Omanis"],
+  BH: ["Bahraini", "Bahrainis"],
+  ZM: ["Zambian", "Zambians"],
+  MZ: ["Mozambican", "Mozambicans"],
+  AO: ["Angolan", "Angolans"],
+  CM: ["Cameroonian", "Cameroonians"],
+  CI: ["Ivorian", "Ivorians"],
+  LR: ["Liberian", "Liberians"],
+  SL: ["Sierra Leonean", "Sierra Leoneans"],
+  MW: ["Malawian", "Malawians"],
+  NA: ["Namibian", "Namibians"],
+  BW: ["Botswanan"],
+  JM: ["Jamaican", "Jamaicans"],
+  TT: ["Trinidadian"],
+  PR: ["Puerto Rican", "Puerto Ricans"],
+  HK: ["Hongkonger", "Hongkongers"],
 };
 
 /** Household names: the countries a general reader needs no card to place (not underlined). */
@@ -409,14 +526,21 @@ export function generatePlaces(
         (kind === "country" || !risky || (kind === "city" && big));
       // Where a short form is licensed: by its own full forms always; a city also by its
       // division, and (unless its name is an everyday word or a common name) by its country.
+      // A division or country whose name lies inside the city's ("Kansas" in "Kansas City")
+      // would license the city by its own name: it cannot be evidence.
+      const region = city ? snap.geonames.admin1ByCode.get(`${city.country}.${city.admin1}`)?.name : undefined;
+      const within = (outer: string | undefined) => !!outer && formKey(c.name).includes(formKey(outer));
       const context =
         kind === "city"
-          ? [admin1Id, !risky || c.capital ? countryId : undefined].filter((id): id is string => !!id)
+          ? [
+              within(region) ? undefined : admin1Id,
+              (!risky || c.capital) && !within(countryName.get(iso)) ? countryId : undefined,
+            ].filter((id): id is string => !!id)
           : kind === "division" && !risky
             ? [countryId].filter((id): id is string => !!id)
             : [];
       // A country's aliases ("US", "UK") are deliberate: kept even where a word list flags them.
-      const aliases = kind === "country" ? (COUNTRY_ALIASES[c.code] ?? []) : [];
+      const aliases = kind === "country" ? [...(COUNTRY_ALIASES[c.code] ?? []), ...(DEMONYMS[c.code] ?? [])] : [];
       const forms = [
         ...(full ? [c.name] : []),
         ...c.qualified,

@@ -47,8 +47,7 @@ export function nameRisk(name: string): "word" | "first name" | null {
  * capitalise it, and in capitals it reads as an acronym ("ITU"), so it must match as written.
  */
 function looksLikeAcronym(form: string): boolean {
-  const letters = form.match(/\p{L}/gu) ?? [];
-  return letters.length === 3 && !form.includes(" ") && form !== form.toUpperCase();
+  return /^\p{L}{3}$/u.test(form) && form !== form.toUpperCase();
 }
 
 /** The capitalised forms (full and short) of these entries that are one-word names at risk (see nameRisk). */

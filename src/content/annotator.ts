@@ -138,7 +138,7 @@ export class Annotator {
     // A legal footer's names are not news: they neither show nor license anything.
     const matches = found.length && isBoilerplateText(block.text) ? [] : found;
     if (this.licensing.add(matches)) this.licensingChanged = true;
-    if (matches.length && this.region && this.region.underlines(block.nodes[0]) && this.articleLicensing.add(matches))
+    if (matches.length && this.region?.underlines(block.nodes[0]) && this.articleLicensing.add(matches))
       this.licensingChanged = true;
     const hasShortForm = matches.some((match) => match.forms.some((form) => isShortHere(this.matcher, match, form)));
     const first = block.nodes[0];

@@ -52,6 +52,8 @@ export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
     [INDEX_FILE, JSON.stringify(index)],
     [PACKS_FILE, JSON.stringify(compiled.packs)],
   ]);
-  shards.forEach((entries, i) => files.set(shardFile(i), JSON.stringify(entries)));
+  shards.forEach((entries, i) => {
+    files.set(shardFile(i), JSON.stringify(entries));
+  });
   return files;
 }

@@ -114,7 +114,7 @@ describe("short forms around the article", () => {
     a.setPolicy({ mode: "all", known: () => false });
     a.scan(document.body, () => true);
     const where = (m: Mention) =>
-      (m.range.startContainer.parentElement?.closest("[data-where]") as HTMLElement).dataset.where;
+      (m.range.startContainer.parentElement?.closest("[data-where]") as HTMLElement | null)?.dataset.where;
     const got = [...marker.mentions].map((m) => [m.text, matcher.entryIds[m.entry], where(m)]);
     expect(got).toEqual([
       ["Bill Clinton", "bill-clinton", "article"],
