@@ -17,13 +17,22 @@ import { deserializeMatcher } from "../src/matcher/serialize.ts";
 import { CATEGORIES } from "../src/shared/categories.ts";
 import { findCandidates } from "./lib/candidates.ts";
 import { wordNamesOf } from "./lib/name-risk.ts";
+import { prng } from "./lib/prng.ts";
 import { readPacks } from "./lib/read-packs.ts";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
-const files = args.filter((a) => !a.startsWith("--"));
+// --sample N [--seed S]: also print N annotations drawn at random from all pages, with their
+// context and card, for a reviewer's hand check (same seed, same sample).
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const sampleSize = option("--sample") ?? 0;
+const sampleSeed = option("--seed") ?? 1;
+const files = args.filter((a, i) => !a.startsWith("--") && !["--sample", "--seed"].includes(args[i - 1]));
 if (!files.length) {
-  console.error("Usage: npm run coverage -- <file.html …> [--json]");
+  console.error("Usage: npm run coverage -- <file.html …> [--json] [--sample N [--seed S]]");
   process.exit(2);
 }
 
@@ -47,6 +56,8 @@ const NO_MARKS: Marker = {
   setStyle() {},
   clear() {},
 };
+/** Every mention on every page, for --sample: page, the text around it, and the entry. */
+const annotations: { page: string; text: string; context: string; entry: string; nested: string[] }[] = [];
 const perPage: {
   page: string;
   found: string[];
@@ -75,6 +86,19 @@ for (const file of files) {
   annotator.setRegion(region);
   annotator.setPolicy({ mode: "first", known: () => false, quiet: (e) => household.has(e) });
   if (body) annotator.scan(body, () => true);
+  for (const m of annotator.mentions) {
+    const block = m.range.startContainer.parentElement?.closest("p,li,h1,h2,h3,h4,td,figcaption,div") ?? null;
+    const whole = (block?.textContent ?? m.text).replace(/\s+/g, " ");
+    const at = whole.indexOf(m.text);
+    const context = at < 0 ? m.text : whole.slice(Math.max(0, at - 90), at + m.text.length + 90);
+    annotations.push({
+      page: basename(file),
+      text: m.text,
+      context,
+      entry: matcher.entryIds[m.entry],
+      nested: m.nested.map((e) => matcher.entryIds[e]),
+    });
+  }
   const marked: Mention[] = annotator.mentions.filter((m) => m.marked);
   const underlined = marked.map((m) => matcher.entryIds[m.entry]);
   const outside = region ? marked.filter((m) => !region.underlines(m.range.startContainer)).length : 0;
@@ -124,6 +148,28 @@ console.log(
 console.log(
   `Recurring names with no entry (pages, mentions): ${ranked.map(([t, m]) => `${t} (${m.pages}, ${m.count})`).join(", ")}`,
 );
+if (sampleSize) {
+  const random = prng(sampleSeed);
+  const pool = [...annotations];
+  const byId = new Map(allEntries.map((e) => [e.id, e]));
+  console.log(`\nA sample of ${Math.min(sampleSize, pool.length)} of ${pool.length} annotations (seed ${sampleSeed}):`);
+  for (let i = 0; i < sampleSize && pool.length; i++) {
+    const [a] = pool.splice(Math.floor(random() * pool.length), 1);
+    const e = byId.get(a.entry);
+    console.log(
+      JSON.stringify({
+        n: i + 1,
+        page: a.page,
+        matched: a.text,
+        context: a.context,
+        entry: a.entry,
+        title: e?.title,
+        summary: e?.summary,
+        nested: a.nested,
+      }),
+    );
+  }
+}
 if (json) {
   console.log(
     JSON.stringify({

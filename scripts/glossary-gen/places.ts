@@ -334,10 +334,15 @@ export function generatePlaces(
     const currency =
       snap.cldr.currencies[c.currencyCode] && runningTextName(snap.cldr.currencies[c.currencyCode], properWords);
     const currencyClause = currency ? ` Currency: ${currency} (${c.currencyCode}).` : "";
-    const people = c.population > 0 ? `with ${aboutPeople(c.population)} people` : "with no permanent population";
+    // GeoNames' populations come from censuses and estimates of various years: the card says
+    // whose figure it is rather than dating it with the snapshot.
+    const people =
+      c.population > 0
+        ? ` GeoNames gives its population as ${aboutPeople(c.population)}.`
+        : " It has no permanent population.";
     const summary = sovereign
-      ? `Territory of ${sovereign} in ${continent}, ${people}.${capitalClause}${currencyClause}`
-      : `Country in ${continent} ${people}.${capitalClause}${currencyClause}${
+      ? `Territory of ${sovereign} in ${continent}.${people}${capitalClause}${currencyClause}`
+      : `Country in ${continent}.${people}${capitalClause}${currencyClause}${
           neighbours.length ? ` It borders ${listNames(neighbours.map(withThe), 7)}.` : ""
         }`;
     const cldrNames = ["en", "fr", "de", "es"].map((l) => snap.cldr.regions[l][c.iso]).filter((n): n is string => !!n);
@@ -356,7 +361,7 @@ export function generatePlaces(
         forms,
         shortForms,
         context,
-        summary: `${summary} Population from GeoNames.`,
+        summary,
         asOf,
         sources: [
           {
@@ -433,7 +438,7 @@ export function generatePlaces(
         : c.featureCode === "PPLA" && region && formKey(region) !== formKey(c.name)
           ? ` It is the capital of ${region}.`
           : "";
-    const people = c.population > 0 ? ` with ${aboutPeople(c.population)} people` : "";
+    const people = c.population > 0 ? ` GeoNames gives its population as ${aboutPeople(c.population)}.` : "";
     candidates.push({
       kind: "city",
       code: String(c.geonameId),
@@ -453,7 +458,7 @@ export function generatePlaces(
         forms,
         shortForms,
         context,
-        summary: `City in ${where}${people ? `,${people} (GeoNames figure)` : ""}.${role}`,
+        summary: `City in ${where}.${people}${role}`,
         asOf,
         sources: [{ title: `GeoNames: ${c.name}`, url: `https://www.geonames.org/${c.geonameId}` }],
         related: [],

@@ -101,7 +101,7 @@ describe("on a touch screen", () => {
     if (!point) throw new Error("COP26 is not on the page");
     await page.touchscreen.tap(point.x, point.y);
     expect(await waitForCard(page, "COP26", 1500)).toMatch(/Event/);
-    const blank = await pointOfText(page, "Extreme weather");
+    const blank = await pointOfText(page, "written for this project");
     if (!blank) throw new Error("text missing");
     await page.touchscreen.tap(blank.x, blank.y);
     await expect.poll(() => cardText(page)).toBe("");

@@ -114,6 +114,9 @@ beforeAll(async () => {
     pages[`/hostile/${file}`] = readFileSync(join(DIR, file), "utf8");
   }
   h = await startHarness(pages);
+  // These pages test reading and marking, and their terms include household names (Xi
+  // Jinping, Angela Merkel): underline those too, as a reader can ask.
+  await h.storeSettings({ version: 2, underlineFamiliar: true });
   h.browser.context.on("page", (page) =>
     page.on("console", (m) => {
       if (m.type() === "warning" && /backstory/i.test(m.text())) warnings.push(`${page.url()}: ${m.text()}`);

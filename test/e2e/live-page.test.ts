@@ -6,6 +6,8 @@ describe("a page that keeps changing", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
+    // The appended terms include a household name (Xi Jinping): underline it, as a reader can ask.
+    await h.storeSettings({ version: 2, underlineFamiliar: true });
   });
   afterAll(async () => {
     await h?.close();

@@ -58,10 +58,11 @@ describe("the toolbar popup", () => {
     await expect.poll(() => first.isChecked()).toBe(true);
     expect(await popup.getByText("Every term is still explained when you hover it.").isVisible()).toBe(true);
     const count = (marks: string[], text: string) => marks.filter((m) => m === text).length;
-    expect(count(await markedTexts(article), "China")).toBe(1);
+    expect(count(await markedTexts(article), "COP26")).toBe(1);
+    const firstOnly = (await markedTexts(article)).length;
 
     await popup.getByRole("radio", { name: "Every mention" }).check();
-    await expect.poll(async () => count(await markedTexts(article), "China")).toBeGreaterThan(1);
+    await expect.poll(async () => (await markedTexts(article)).length).toBeGreaterThan(firstOnly);
 
     await popup.getByRole("radio", { name: "None" }).check();
     await expect.poll(() => markedTexts(article)).toEqual([]);
@@ -71,7 +72,6 @@ describe("the toolbar popup", () => {
 
     await popup.getByRole("radio", { name: "First mention only" }).check();
     await expect.poll(async () => count(await markedTexts(article), "COP26")).toBe(1);
-    expect(count(await markedTexts(article), "China")).toBe(1);
     await popup.close();
     await article.close();
   });

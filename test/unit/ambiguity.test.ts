@@ -14,6 +14,10 @@ const entries = loaded.flatMap((p) => p.entries);
 const wordNames = wordNamesOf(entries);
 const matcher = deserializeMatcher(compileGlossary(entries, [], wordNames).matcher);
 const byId = new Map(entries.map((e) => [e.id, e]));
+const key = (form: string) => normalizeForm(form).toLowerCase();
+/** The entries that have this form (in any case) as a full form: a full form always wins. */
+const fullOwnersOf = (form: string, ids: readonly string[]) =>
+  ids.filter((id) => byId.get(id)?.forms.some((f) => key(f) === key(form)));
 
 /** Entry ids marked for `word` on a page made of these paragraphs. */
 function readingsOf(word: string, ...paragraphs: string[]): string[] {
@@ -45,7 +49,7 @@ describe("every form shared by two or more entries: the page decides, or it stay
     let decided = 0;
     let checked = 0;
     for (const { form, entries: ids } of shared) {
-      const fullOwners = ids.filter((id) => byId.get(id)?.forms.includes(form));
+      const fullOwners = fullOwnersOf(form, ids);
       for (const id of ids) {
         const full = fullFormOf(id);
         if (!full || full === form) continue;
@@ -64,7 +68,7 @@ describe("every form shared by two or more entries: the page decides, or it stay
 
   it("stays unmarked where the page names none of its entries, or two of them", () => {
     for (const { form, entries: ids } of shared) {
-      const fullOwners = ids.filter((id) => byId.get(id)?.forms.includes(form));
+      const fullOwners = fullOwnersOf(form, ids);
       const alone = readingsOf(form, `Later, ${form} spoke again.`);
       expect(
         alone.every((g) => fullOwners.includes(g)),
