@@ -8,7 +8,7 @@ import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
 import { glossaryFiles, INDEX_FILE } from "../src/glossary/shards.ts";
 import { lintBundledGlossary } from "./lib/lint-bundled.ts";
-import { wordNamesOf } from "./lib/name-risk.ts";
+import { namePartsOf, wordNamesOf } from "./lib/name-risk.ts";
 import { writeJsonSchema } from "./lib/write-json-schema.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -101,6 +101,7 @@ export async function build({
     entries,
     packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
     wordNamesOf(entries),
+    namePartsOf(packs),
   );
   const sizes: Record<string, number> = {};
   rmSync(dist, { recursive: true, force: true });

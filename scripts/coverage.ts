@@ -16,7 +16,7 @@ import { scanText } from "../src/matcher/scan.ts";
 import { deserializeMatcher } from "../src/matcher/serialize.ts";
 import { CATEGORIES } from "../src/shared/categories.ts";
 import { findCandidates } from "./lib/candidates.ts";
-import { wordNamesOf } from "./lib/name-risk.ts";
+import { namePartsOf, wordNamesOf } from "./lib/name-risk.ts";
 import { prng } from "./lib/prng.ts";
 import { readPacks } from "./lib/read-packs.ts";
 
@@ -42,7 +42,7 @@ if (errors.length) {
   process.exit(1);
 }
 const allEntries = packs.flatMap((p) => p.entries);
-const compiled = compileGlossary(allEntries, [], wordNamesOf(allEntries));
+const compiled = compileGlossary(allEntries, [], wordNamesOf(allEntries), namePartsOf(packs));
 const matcher = deserializeMatcher(compiled.matcher);
 const PERSON = CATEGORIES.indexOf("person");
 const household = new Set(compiled.household);

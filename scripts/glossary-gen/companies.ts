@@ -1,6 +1,11 @@
 // Constituents of the S&P 500 index, from the datasets/s-and-p-500-companies snapshot (PDDL).
+
+import { commonEnglishWords } from "../lib/common-words.ts";
 import { type FormRegistry, type GeneratedEntry, isRiskyName } from "./common.ts";
 import type { Snapshots } from "./snapshots.ts";
+
+let common: Set<string> | null = null;
+const veryCommon = (word: string) => (common ??= commonEnglishWords(3000)).has(word.toLowerCase());
 
 /** Names news uses for a constituent that its listed name does not contain. */
 const ALIASES: Record<string, string[]> = { DIS: ["Disney"] };
@@ -30,7 +35,9 @@ export function generateCompanies(snap: Snapshots, registry: FormRegistry): Gene
     // form: explained where the page also gives the company's full name.
     const safeBase = base !== name && base.length > 2 && !isRiskyName(base);
     const forms = [name, ...(safeBase ? [base] : []), ...(ALIASES[c.symbol] ?? [])];
-    const shortForms = base !== name && !safeBase && base.length > 2 ? [base] : [];
+    // A bare name among the 3,000 commonest English words ("News", "Ball") is left out: even
+    // licensed by the company's full name, it would mark the word in the same block.
+    const shortForms = base !== name && !safeBase && base.length > 2 && !veryCommon(base) ? [base] : [];
     if (isRiskyName(name) && forms.length === 1 && base === name) {
       // "Ball", "Progressive": the name alone is a word. Only "Name Corp."-like forms are safe.
       forms.splice(0, 1, `${name} Corporation`, `${name} Corp.`, `${name} Inc.`);

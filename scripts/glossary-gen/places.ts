@@ -278,7 +278,7 @@ const DIVISIONS: Record<string, string> = {
   AT: "a state of Austria",
   CH: "a canton of Switzerland",
   SE: "a county of Sweden",
-  NZ: "a region of New Zealand",
+  NZ: "a region of New Zealand (or, for the Chatham Islands, a territory outside its regions)",
   CO: "a department of Colombia",
   CL: "a region of Chile",
   PE: "a region of Peru",
@@ -329,17 +329,20 @@ export function generatePlaces(
     if (SKIP_COUNTRIES.has(c.iso)) continue;
     const sovereign = TERRITORY_OF[c.iso];
     const continent = CONTINENT[c.continent];
-    const neighbours = c.neighbours.map((n) => countryName.get(n)).filter((n): n is string => !!n && n !== c.name);
+    // GeoNames counts the Guantánamo base as a US–Cuba land border; readers do not.
+    const neighbours = c.neighbours
+      .filter((n) => !(c.iso === "US" && n === "CU") && !(c.iso === "CU" && n === "US"))
+      .map((n) => countryName.get(n))
+      .filter((n): n is string => !!n && n !== c.name);
     const capitalClause = c.capital ? ` Its capital is ${c.capital.trim()}.` : "";
     const currency =
       snap.cldr.currencies[c.currencyCode] && runningTextName(snap.cldr.currencies[c.currencyCode], properWords);
     const currencyClause = currency ? ` Currency: ${currency} (${c.currencyCode}).` : "";
     // GeoNames' populations come from censuses and estimates of various years: the card says
     // whose figure it is rather than dating it with the snapshot.
-    const people =
-      c.population > 0
-        ? ` GeoNames gives its population as ${aboutPeople(c.population)}.`
-        : " It has no permanent population.";
+    // No population figure for countries: GeoNames' are years old, and a country's card is
+    // read as current. (Cities' figures are attributed: "GeoNames gives its population as…")
+    const people = c.population > 0 ? "" : " It has no permanent population.";
     const summary = sovereign
       ? `Territory of ${sovereign} in ${continent}.${people}${capitalClause}${currencyClause}`
       : `Country in ${continent}.${people}${capitalClause}${currencyClause}${
@@ -545,14 +548,21 @@ export function generatePlaces(
             ? [countryId].filter((id): id is string => !!id)
             : [];
       // A country's aliases ("US", "UK") are deliberate: kept even where a word list flags them.
-      const aliases = kind === "country" ? [...(COUNTRY_ALIASES[c.code] ?? []), ...(DEMONYMS[c.code] ?? [])] : [];
+      const aliases = kind === "country" ? (COUNTRY_ALIASES[c.code] ?? []) : [];
+      // A demonym is also a language ("Chinese" in a language menu) or a people: it explains
+      // the country only where the page names the country near it.
+      const demonyms = kind === "country" ? (DEMONYMS[c.code] ?? []) : [];
+      // Qualified forms ("Portland, Oregon", "Guangdong province") are what identifies a place
+      // whose bare name is shared or a word; where the bare name is a full form they add trie
+      // nodes to every tab's matcher for text that rarely appears, except in US datelines.
+      const qualified = !full || (kind === "city" && iso === "US") ? c.qualified : [];
       const forms = [
         ...(full ? [c.name] : []),
-        ...c.qualified,
+        ...qualified,
         ...aliases,
         ...(full ? c.extraForms.filter((f) => !aliases.includes(f) && !isRiskyName(f)) : []),
       ];
-      const shortForms = full ? [] : [c.name];
+      const shortForms = [...(full ? [] : [c.name]), ...demonyms];
       const qualifier =
         kind === "city"
           ? [

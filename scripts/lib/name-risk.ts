@@ -60,3 +60,19 @@ export function wordNamesOf(
       if (/^\p{Lu}/u.test(f) && (nameRisk(f) || looksLikeAcronym(f))) out.add(f);
   return out;
 }
+
+/**
+ * One-word names of generated cities and divisions: often the first word of a longer name the
+ * glossary does not know ("Kimberley Strassel", "Chicago Tribune"), so not matched where a
+ * capitalised word follows (MatcherEntry.nameParts).
+ */
+export function namePartsOf(
+  packs: readonly { pack: string; entries: readonly { forms: readonly string[]; shortForms: readonly string[] }[] }[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const p of packs) {
+    if (p.pack !== "cities" && p.pack !== "divisions") continue;
+    for (const e of p.entries) for (const f of [...e.forms, ...e.shortForms]) if (!/\s/.test(f)) out.add(f);
+  }
+  return out;
+}

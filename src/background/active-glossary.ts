@@ -52,7 +52,7 @@ async function build(key: string, settings: Settings, user: readonly UserGlossar
     context: e.context.filter((id) => byId.has(id)),
     related: e.related.filter((id) => byId.has(id)),
   }));
-  const compiled = compileGlossary(entries, packs, new Set(index.wordNames));
+  const compiled = compileGlossary(entries, packs, new Set(index.wordNames), new Set(index.nameParts));
   const final = new Map(compiled.entries.map((e) => [e.id, e]));
   return {
     matcher: compiled.matcher,

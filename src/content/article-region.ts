@@ -11,9 +11,19 @@ export interface ArticleRegion {
   underlines(node: Node): boolean;
 }
 
-/** Markup that says "this is the article", most specific first. */
-const ARTICLE_SELECTORS = ['[itemprop~="articleBody"]', "article", '[role="main"]', "main"];
-/** Paragraph text an element needs to count as an article (a teaser card has less). */
+/**
+ * Markup that says where the article is, most specific first, with the paragraph text an
+ * element needs to count (a teaser card has less). An element that says "article" is trusted
+ * with less text (a paywalled article shows a few paragraphs); "main" holds a page's whole
+ * content column, so it needs as much as an article found by density.
+ */
+const ARTICLE_SELECTORS: [selector: string, minText: number][] = [
+  ['[itemprop~="articleBody"]', 250],
+  ["article", 250],
+  ['[role="main"]', 500],
+  ["main", 500],
+];
+/** Paragraph text the densest element needs to count as an article where the markup says nothing. */
 const MIN_ARTICLE_TEXT = 500;
 /** A paragraph shorter than this is a caption, a link or a label, not article prose. */
 const MIN_PARAGRAPH = 60;
@@ -33,10 +43,16 @@ const NOT_ARTICLE_ROLES = new Set([
 const NOT_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|trending|popular|most-?read|more-?(?:stories|news|from|on)|read-?(?:more|next)|also-?read|newsletter|promo\w*|sidebar|rail|share|sharing|social|comments?|breadcrumbs?|tags|topics|outbrain|taboola|teasers?|nav\w*|menu|ad|ads|advert\w*|sponsor\w*|byline|author|credit|caption)(?:$|[\s_-])/i;
 
+/**
+ * Paragraphs: <p>, and the <div>s some sites use instead, which say so in their class
+ * ("zn-body__paragraph", "article-paragraph").
+ */
+const PARAGRAPHS = 'p, div[class*="paragraph" i]';
+
 /** The text of an element's paragraphs (long ones only): how much article prose it holds. */
 function paragraphText(el: Element): number {
   let total = 0;
-  for (const p of el.getElementsByTagName("p")) {
+  for (const p of el.querySelectorAll(PARAGRAPHS)) {
     const n = p.textContent?.trim().length ?? 0;
     if (n >= MIN_PARAGRAPH) total += n;
   }
@@ -44,9 +60,9 @@ function paragraphText(el: Element): number {
 }
 
 function bySelectors(doc: Document): Element | null {
-  for (const selector of ARTICLE_SELECTORS) {
+  for (const [selector, minText] of ARTICLE_SELECTORS) {
     let best: Element | null = null;
-    let bestText = MIN_ARTICLE_TEXT - 1;
+    let bestText = minText - 1;
     for (const el of doc.querySelectorAll(selector)) {
       const text = paragraphText(el);
       if (text > bestText) {
@@ -62,7 +78,7 @@ function bySelectors(doc: Document): Element | null {
 /** Where the markup says nothing: the element whose paragraphs hold the most prose. */
 function byDensity(doc: Document): Element | null {
   const score = new Map<Element, number>();
-  for (const p of doc.getElementsByTagName("p")) {
+  for (const p of doc.querySelectorAll(PARAGRAPHS)) {
     const n = p.textContent?.trim().length ?? 0;
     if (n < MIN_PARAGRAPH) continue;
     const parent = p.parentElement;

@@ -13,6 +13,8 @@ export interface CompiledGlossary {
   household: number[];
   /** Forms that are also everyday words or first names (see MatcherEntry.wordNames), sorted. */
   wordNames: string[];
+  /** One-word place names often part of a longer name (see MatcherEntry.nameParts), sorted. */
+  nameParts: string[];
   /** The bundled packs and their entries, so readers can switch packs off. */
   packs: { id: string; title: string; entryIds: string[] }[];
 }
@@ -27,6 +29,7 @@ export function compileGlossary(
   entries: readonly Entry[],
   packs: CompiledGlossary["packs"] = [],
   wordNames: ReadonlySet<string> = new Set(),
+  nameParts: ReadonlySet<string> = new Set(),
 ): CompiledGlossary {
   const matcher = compileMatcher(
     entries.map((e) => ({
@@ -36,6 +39,7 @@ export function compileGlossary(
       shortForms: e.shortForms,
       context: e.context,
       wordNames: wordNames.size ? [...e.forms, ...e.shortForms].filter((f) => wordNames.has(f)) : [],
+      nameParts: nameParts.size ? [...e.forms, ...e.shortForms].filter((f) => nameParts.has(f)) : [],
     })),
   );
   const household = entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : []));
@@ -46,6 +50,7 @@ export function compileGlossary(
     matcher: serializeMatcher(matcher),
     household,
     wordNames: [...wordNames].sort(),
+    nameParts: [...nameParts].sort(),
     packs,
   };
 }

@@ -18,6 +18,8 @@ export interface GlossaryIndex {
   household: number[];
   /** Forms that are also everyday words or first names, for compiling again in the worker. */
   wordNames: string[];
+  /** One-word place names not matched before another capitalised word. */
+  nameParts: string[];
 }
 
 /** The bundled packs and their entries in matcher order (read only to switch packs or export them). */
@@ -45,6 +47,7 @@ export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
     matcher: compiled.matcher,
     household: compiled.household,
     wordNames: compiled.wordNames,
+    nameParts: compiled.nameParts,
   };
   const shards: Entry[][] = Array.from({ length: SHARD_COUNT }, () => []);
   for (const e of compiled.entries) shards[shardOf(e.id)].push(e);

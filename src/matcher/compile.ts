@@ -1,5 +1,13 @@
 import { lowerUnit, normalizeForm } from "./chars.ts";
-import { EXACT_CASE, MAX_FORM_LENGTH, type Matcher, type MatcherEntry, SHORT_FORM, WORD_NAME } from "./types.ts";
+import {
+  EXACT_CASE,
+  MAX_FORM_LENGTH,
+  type Matcher,
+  type MatcherEntry,
+  NAME_PART,
+  SHORT_FORM,
+  WORD_NAME,
+} from "./types.ts";
 
 /**
  * Compiles entries into a {@link Matcher}. Runs at build time for the bundled glossary (and
@@ -16,7 +24,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const seen = new Set<string>();
   let maxFormLength = 0;
 
-  const addForm = (text: string, entry: number, short: boolean, wordName: boolean) => {
+  const addForm = (text: string, entry: number, short: boolean, wordName: boolean, namePart: boolean) => {
     const form = normalizeForm(text.normalize("NFC"));
     if (!form) return;
     if (form.length > MAX_FORM_LENGTH) throw new Error(`a form is longer than ${MAX_FORM_LENGTH} characters: ${form}`);
@@ -27,7 +35,12 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     forms.push(form);
     formEntry.push(entry);
     const letters = form.match(/\p{L}/gu)?.length ?? 0;
-    formFlags.push((short ? SHORT_FORM : 0) | (letters <= 2 ? EXACT_CASE : 0) | (wordName ? WORD_NAME : 0));
+    formFlags.push(
+      (short ? SHORT_FORM : 0) |
+        (letters <= 2 ? EXACT_CASE : 0) |
+        (wordName ? WORD_NAME : 0) |
+        (namePart ? NAME_PART : 0),
+    );
     maxFormLength = Math.max(maxFormLength, form.length);
     let node = 0;
     for (let i = 0; i < form.length; i++) {
@@ -49,8 +62,9 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
 
   entries.forEach((entry, i) => {
     const words = new Set(entry.wordNames ?? []);
-    for (const f of entry.forms) addForm(f, i, false, words.has(f));
-    for (const f of entry.shortForms) addForm(f, i, true, words.has(f));
+    const parts = new Set(entry.nameParts ?? []);
+    for (const f of entry.forms) addForm(f, i, false, words.has(f), parts.has(f));
+    for (const f of entry.shortForms) addForm(f, i, true, words.has(f), parts.has(f));
   });
 
   const nodeCount = edges.length;

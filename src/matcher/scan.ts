@@ -9,7 +9,7 @@ import {
   normalizeUnit,
   UNIT_FLAGS,
 } from "./chars.ts";
-import { EXACT_CASE, type Matcher, SHORT_FORM, WORD_NAME } from "./types.ts";
+import { EXACT_CASE, type Matcher, NAME_PART, SHORT_FORM, WORD_NAME } from "./types.ts";
 
 /** A span of text where one or more forms match (same span, e.g. two entries' short forms). */
 export interface RawMatch {
@@ -24,6 +24,15 @@ export interface RawMatch {
 export function isShortHere(m: Matcher, match: RawMatch, form: number): boolean {
   const f = m.formFlags[form];
   return (f & SHORT_FORM) !== 0 || (match.sentenceStart === true && (f & WORD_NAME) !== 0);
+}
+
+/** Whether a capitalised word follows `end` after spaces only ("Kimberley| Strassel"). */
+function capitalisedWordFollows(text: string, end: number): boolean {
+  let i = end;
+  if (i >= text.length || text.charCodeAt(i) !== 0x20) return false;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i++;
+  const c = text.charCodeAt(i);
+  return i < text.length && lowerUnit(c) !== c;
 }
 
 /**
@@ -163,8 +172,13 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
     if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;
       let wordName = false;
+      let partOfName = -1; // computed once, for the first name-part form
       for (let form = formStart; form < formEnd; form++) {
         const flags = m.formFlags[form];
+        if (flags & NAME_PART) {
+          if (partOfName < 0) partOfName = capitalisedWordFollows(text, j) ? 1 : 0;
+          if (partOfName) continue;
+        }
         if (caseMatches(m, form, text, pos, len, (flags & (EXACT_CASE | WORD_NAME)) !== 0)) {
           if (found) found.push(form);
           else found = [form];

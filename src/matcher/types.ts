@@ -13,6 +13,12 @@ export interface MatcherEntry {
    * heading, where any word is capitalised, they count as short forms.
    */
   wordNames?: readonly string[];
+  /**
+   * Forms that are often the first part of a longer proper name the glossary does not know
+   * (a city in "Kimberley Strassel", "Chicago Tribune", "Tokyo Electric"): not matched where
+   * a capitalised word follows directly.
+   */
+  nameParts?: readonly string[];
 }
 
 /** Form flags. */
@@ -21,6 +27,8 @@ export const SHORT_FORM = 1;
 export const EXACT_CASE = 2;
 /** A one-word name that is also an everyday word or a first name: see {@link MatcherEntry.wordNames}. */
 export const WORD_NAME = 4;
+/** See {@link MatcherEntry.nameParts}. */
+export const NAME_PART = 8;
 
 /**
  * The compiled matcher: a trie over normalised forms, case-folded except for a capital first

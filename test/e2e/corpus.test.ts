@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPlain } from "../../scripts/lib/chromium.ts";
-import { markedTexts } from "../../scripts/lib/page-probe.ts";
+import { MARK_NAME, markedTexts } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const CORPUS_ENV = "BACKSTORY_CORPUS";
@@ -82,10 +82,20 @@ async function settledMarks(page: Page): Promise<string[]> {
   return marks;
 }
 
+/** Underlines inside the site's furniture (menus, footers, asides): there should be none. */
+function underlinesInFurniture(name: string): string[] {
+  const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+  const furniture = "nav, footer, aside, [role=navigation], [role=contentinfo], [role=complementary]";
+  return [...(highlight ?? [])]
+    .filter((r) => r.startContainer.parentElement?.closest(furniture))
+    .map((r) => r.toString());
+}
+
 interface Row {
   page: string;
   english: boolean;
   marks: string[];
+  inFurniture: string[];
   ours: number;
   errorsWith: number;
   errorsWithout: number;
@@ -93,12 +103,14 @@ interface Row {
   ms: number;
 }
 
+const corpusRows: Row[] = [];
+
 describe.skipIf("missing" in corpus)(`the corpus (${CORPUS_ENV})`, () => {
   const { dir, files } = "missing" in corpus ? { dir: "", files: [] } : corpus;
   let h: Harness;
   let plainBrowser: Browser;
   let plain: BrowserContext;
-  const rows: Row[] = [];
+  const rows: Row[] = corpusRows;
 
   beforeAll(async () => {
     const pages = Object.fromEntries(files.map((f) => [`/corpus/${f}`, readFileSync(join(dir, f), "utf8")]));
@@ -136,6 +148,7 @@ describe.skipIf("missing" in corpus)(`the corpus (${CORPUS_ENV})`, () => {
     try {
       await Promise.all([withExt, without].map((p) => p.goto(`${h.server.url}/corpus/${file}`, { timeout: 30_000 })));
       const marks = await settledMarks(withExt);
+      const inFurniture = await withExt.evaluate(underlinesInFurniture, MARK_NAME);
       let [a, b] = await Promise.all([withExt.evaluate(serialise), without.evaluate(serialise)]);
       let dom = a === b ? "same" : "masked";
       if (masked(a) !== masked(b)) {
@@ -149,6 +162,7 @@ describe.skipIf("missing" in corpus)(`the corpus (${CORPUS_ENV})`, () => {
         page: file.replace(/\.html$/, ""),
         english,
         marks,
+        inFurniture,
         ours: errors.ours.length,
         errorsWith: errors.all.length,
         errorsWithout: plainErrors.all.length,
@@ -158,9 +172,23 @@ describe.skipIf("missing" in corpus)(`the corpus (${CORPUS_ENV})`, () => {
       expect(errors.ours).toEqual([]);
       expect(firstDifference(masked(a), masked(b))).toBeNull();
       if (english && !NOTHING_TO_EXPLAIN.has(file)) expect(marks.length).toBeGreaterThan(0);
+      // Underlines belong to the article: none in a menu, a footer or an aside.
+      expect(inFurniture).toEqual([]);
     } finally {
       await Promise.all([withExt.close(), without.close()]);
     }
+  });
+});
+
+describe.skipIf("missing" in corpus)("the corpus, in total", () => {
+  it("the median English page has at most 15 underlines with the default settings", () => {
+    // Runs after every page above (same file, in order): it reads their rows.
+    const counts = corpusRows
+      .filter((r) => r.english)
+      .map((r) => r.marks.length)
+      .sort((a, b) => a - b);
+    expect(counts.length).toBeGreaterThan(10);
+    expect(counts[Math.floor(counts.length / 2)]).toBeLessThanOrEqual(15);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintBundledGlossary } from "../../scripts/lib/lint-bundled.ts";
-import { wordNamesOf } from "../../scripts/lib/name-risk.ts";
+import { namePartsOf, wordNamesOf } from "../../scripts/lib/name-risk.ts";
 import { sharedForms, wordNameForms } from "../../src/glossary/ambiguity.ts";
 import { compileGlossary } from "../../src/glossary/compile.ts";
 import { normalizeForm } from "../../src/matcher/chars.ts";
@@ -12,7 +12,7 @@ import { deserializeMatcher } from "../../src/matcher/serialize.ts";
 const { loaded } = lintBundledGlossary();
 const entries = loaded.flatMap((p) => p.entries);
 const wordNames = wordNamesOf(entries);
-const matcher = deserializeMatcher(compileGlossary(entries, [], wordNames).matcher);
+const matcher = deserializeMatcher(compileGlossary(entries, [], wordNames, namePartsOf(loaded)).matcher);
 const byId = new Map(entries.map((e) => [e.id, e]));
 const key = (form: string) => normalizeForm(form).toLowerCase();
 /** The entries that have this form (in any case) as a full form: a full form always wins. */
@@ -158,6 +158,13 @@ describe("the well-known traps, on real sentences", () => {
     expect(readingsOf("Target", "Target practice began at dawn.")).toEqual([]);
     expect(readingsOf("Visa", "Visa applications rose.")).toEqual([]);
     expect(readingsOf("Visa", "Visa Inc. raised fees. Shares of Visa fell.")).toEqual(["visa"]);
+  });
+
+  it("a city's name inside a longer name is not the city", () => {
+    expect(readingsOf("Kimberley", "Kimberley Strassel wrote the column.")).toEqual([]);
+    expect(readingsOf("Chicago", "The Chicago Tribune reported it.")).toEqual([]);
+    expect(readingsOf("Chicago", "Police in Chicago said so.")).toEqual(["chicago"]);
+    expect(readingsOf("Wanzhou", "Meng Wanzhou spoke.")).toEqual([]);
   });
 
   it("Chad: the country where the page places it, never the first name", () => {

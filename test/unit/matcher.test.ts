@@ -238,3 +238,16 @@ describe("names that are also everyday words", () => {
     expect(found("The ITU met in Geneva.")).toEqual([]);
   });
 });
+
+describe("place names that begin a longer name", () => {
+  const m = compileMatcher([
+    { id: "chicago", group: 2, forms: ["Chicago"], shortForms: [], context: [], nameParts: ["Chicago"] },
+  ]);
+  const found = (text: string) => scanText(m, text).map((r) => text.slice(r.start, r.end));
+  it("are not matched where a capitalised word follows", () => {
+    expect(found("The Chicago Tribune said so.")).toEqual([]);
+    expect(found("In Chicago, police said so.")).toEqual(["Chicago"]);
+    expect(found("Police in Chicago said so.")).toEqual(["Chicago"]);
+    expect(found("She left Chicago.")).toEqual(["Chicago"]);
+  });
+});
