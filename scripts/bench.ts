@@ -1,8 +1,10 @@
 // npm run bench [-- --json] [-- --quick]: Backstory against the floor (a bare text walk) and
 // its peers (mark.js, one combined regex, modern-ahocorasick) on the same pages, at three
 // glossary sizes, plus the extension's own costs. A benchmark, not a test: it asserts nothing.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { cpus } from "node:os";
+import { join } from "node:path";
+import { INDEX_FILE, SHARD_COUNT, shardFile } from "../src/glossary/shards.ts";
 import { confine, injectRunner, plainContext } from "./bench/browser.ts";
 import { extensionCosts, plainHeaps } from "./bench/extension.ts";
 import { glossarySizes } from "./bench/glossaries.ts";
@@ -20,8 +22,10 @@ import { type BenchResult, jsonLine, printReport, type SizeResult } from "./benc
 import { bundleRunner } from "./bench/runner-bundle.ts";
 import { median } from "./bench/stats.ts";
 import { build } from "./build.ts";
-import { launchPlain, launchWithExtension } from "./lib/chromium.ts";
+import { readBuiltGlossary } from "./lib/built-glossary.ts";
+import { DIST_CHROME, launchPlain, launchWithExtension } from "./lib/chromium.ts";
 import { serve } from "./lib/serve.ts";
+import { packedChromeBuild } from "./package.ts";
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has("--json");
@@ -136,6 +140,7 @@ async function main(): Promise<void> {
       notes: set.notes,
       sizes: results,
       contentGzipBytes: built["content.js"],
+      glossary: glossaryShipped(),
       matcherBytes100k: big ? Buffer.byteLength(big.json) : null,
       matcherLoadMs100k: matcherLoad,
       costs,
@@ -155,3 +160,16 @@ main().catch((error: Error) => {
   console.error(`Bench failed: ${error.stack ?? error.message}`);
   process.exit(1);
 });
+
+/** The bundled glossary as the build shipped it (issue 10's size targets). */
+function glossaryShipped(): BenchResult["glossary"] {
+  const { index, entries } = readBuiltGlossary(DIST_CHROME);
+  const size = (file: string) => statSync(join(DIST_CHROME, file)).size;
+  return {
+    entries: entries.length,
+    matcherBytes: Buffer.byteLength(JSON.stringify(index.matcher)),
+    indexBytes: size(INDEX_FILE),
+    largestShardBytes: Math.max(...Array.from({ length: SHARD_COUNT }, (_, s) => size(shardFile(s)))),
+    packedBytes: packedChromeBuild().byteLength,
+  };
+}

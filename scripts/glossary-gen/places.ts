@@ -22,6 +22,16 @@ const CONTINENT: Record<string, string> = {
   AN: "Antarctica",
 };
 
+/** Countries that span two continents, which GeoNames files under one. */
+const TRANSCONTINENTAL: Record<string, string> = {
+  RU: "Europe and Asia",
+  TR: "Asia and Europe",
+  KZ: "Asia and Europe",
+  EG: "Africa and Asia",
+  AZ: "Asia and Europe",
+  GE: "Asia and Europe",
+};
+
 /** Territories that are not sovereign states, and the state they belong to or are claimed by. */
 const TERRITORY_OF: Record<string, string> = {
   AS: "the United States",
@@ -328,7 +338,7 @@ export function generatePlaces(
   for (const c of snap.geonames.countries) {
     if (SKIP_COUNTRIES.has(c.iso)) continue;
     const sovereign = TERRITORY_OF[c.iso];
-    const continent = CONTINENT[c.continent];
+    const continent = TRANSCONTINENTAL[c.iso] ?? CONTINENT[c.continent];
     // GeoNames counts the Guantánamo base as a US–Cuba land border; readers do not.
     const neighbours = c.neighbours
       .filter((n) => !(c.iso === "US" && n === "CU") && !(c.iso === "CU" && n === "US"))
