@@ -19,13 +19,11 @@ export class Licensing {
   /** Entries with a full form on the page. */
   private present = new Set<number>();
   readonly licensed = new Set<number>();
-  /** Entries that have context entries (most have none). */
-  private withContext: number[] = [];
+  /** For each entry, the entries that name it as context (whose short forms it licenses). */
+  private licensees: (e: number) => readonly number[];
 
   constructor(private m: Matcher) {
-    for (let e = 0; e < m.entryGroup.length; e++) {
-      if (m.contextStart[e + 1] > m.contextStart[e]) this.withContext.push(e);
-    }
+    this.licensees = licenseesOf(m);
   }
 
   /** Notes a block's matches; returns true when more entries are licensed than before. */
@@ -39,12 +37,7 @@ export class Licensing {
         this.present.add(entry);
         this.licensed.add(entry);
         grew = true;
-        for (const e of this.withContext) {
-          if (this.licensed.has(e)) continue;
-          for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
-            if (m.contextEntries[k] === entry) this.licensed.add(e);
-          }
-        }
+        for (const e of this.licensees(entry)) this.licensed.add(e);
       }
     }
     return grew;
@@ -54,6 +47,31 @@ export class Licensing {
     this.present.clear();
     this.licensed.clear();
   }
+}
+
+/**
+ * The context lists inverted, once per matcher: a full form on the page then licenses its
+ * licensees directly, whatever the glossary's size (generated places have thousands of
+ * context links; walking them all for every full form made reading a page four times slower).
+ */
+const licenseeIndex = new WeakMap<Matcher, (e: number) => readonly number[]>();
+function licenseesOf(m: Matcher): (e: number) => readonly number[] {
+  let get = licenseeIndex.get(m);
+  if (!get) {
+    const byEntry = new Map<number, number[]>();
+    for (let e = 0; e < m.entryGroup.length; e++) {
+      for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
+        const named = m.contextEntries[k];
+        const list = byEntry.get(named);
+        if (list) list.push(e);
+        else byEntry.set(named, [e]);
+      }
+    }
+    const none: readonly number[] = [];
+    get = (e) => byEntry.get(e) ?? none;
+    licenseeIndex.set(m, get);
+  }
+  return get;
 }
 
 /** The entries licensed by a whole page's matches at once. */
