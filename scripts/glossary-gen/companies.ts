@@ -5,7 +5,10 @@ import { type FormRegistry, type GeneratedEntry, isRiskyName } from "./common.ts
 import type { Snapshots } from "./snapshots.ts";
 
 let common: Set<string> | null = null;
-const veryCommon = (word: string) => (common ??= commonEnglishWords(3000)).has(word.toLowerCase());
+function veryCommon(word: string): boolean {
+  common ??= commonEnglishWords(3000);
+  return common.has(word.toLowerCase());
+}
 
 /** Names news uses for a constituent that its listed name does not contain. */
 const ALIASES: Record<string, string[]> = { DIS: ["Disney"] };

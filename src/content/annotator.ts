@@ -3,7 +3,7 @@ import { isShortHere, type RawMatch, scanText } from "../matcher/scan.ts";
 import type { Matcher } from "../matcher/types.ts";
 import type { MarkMode } from "../shared/settings.ts";
 import type { ArticleRegion } from "./article-region.ts";
-import { isBoilerplateText, isCreditText } from "./credits.ts";
+import { boilerplateSpans, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
 
@@ -136,7 +136,10 @@ export class Annotator {
     }
     this.textHeld = held;
     // A legal footer's names are not news: they neither show nor license anything.
-    const matches = found.length && isBoilerplateText(block.text) ? [] : found;
+    const legal = found.length ? boilerplateSpans(block) : [];
+    const matches = legal.length
+      ? found.filter((m) => !legal.some(([from, to]) => m.start < to && m.end > from))
+      : found;
     if (this.licensing.add(matches)) this.licensingChanged = true;
     if (matches.length && this.region?.underlines(block.nodes[0]) && this.articleLicensing.add(matches))
       this.licensingChanged = true;

@@ -51,3 +51,40 @@ const BOILERPLATE =
 export function isBoilerplateText(text: string): boolean {
   return text.length <= 600 && BOILERPLATE.test(text);
 }
+
+/**
+ * Where in a short block the boilerplate is, as [start, end) offsets: for each notice ("©…",
+ * "All rights reserved"), the largest inline run around it that is not the whole block (a
+ * caption's "© Provided by…" inside the article's first paragraph), or the whole block when the
+ * notice is the block's own text (a legal footer). Text outside these runs is read as usual.
+ */
+export function boilerplateSpans(block: {
+  nodes: readonly Text[];
+  starts: readonly number[];
+  text: string;
+}): [number, number][] {
+  if (!isBoilerplateText(block.text)) return [];
+  const { nodes, starts, text } = block;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  const spans: [number, number][] = [];
+  for (const hit of text.matchAll(new RegExp(BOILERPLATE.source, "gi"))) {
+    const at = hit.index ?? 0;
+    let i = 0;
+    while (i + 1 < nodes.length && starts[i + 1] <= at) i++;
+    // Climb from the notice's element while its parent still leaves part of the block outside.
+    let run: Element | null = nodes[i].parentElement;
+    if (!run || (run.contains(first) && run.contains(last))) return [[0, text.length]];
+    while (run.parentElement && !(run.parentElement.contains(first) && run.parentElement.contains(last)))
+      run = run.parentElement;
+    let from = -1;
+    let to = -1;
+    nodes.forEach((n, k) => {
+      if (!run?.contains(n)) return;
+      if (from < 0) from = starts[k];
+      to = starts[k] + n.data.length;
+    });
+    if (from >= 0) spans.push([from, Math.min(to, text.length)]);
+  }
+  return spans;
+}

@@ -71,3 +71,29 @@ describe("credits", () => {
     expect(annotator.mentions.map((m) => m.text)).toEqual(["John Kerry", "Li Qiang", "Taipei"]);
   });
 });
+
+describe("boilerplate inside a paragraph", () => {
+  it("silences the caption's credit, not the paragraph around it", () => {
+    const m = compileMatcher([
+      { id: "tim-cook", group: 0, forms: ["Tim Cook"], shortForms: [], context: [] },
+      { id: "reuters", group: 1, forms: ["Reuters", "Example Media"], shortForms: [], context: [] },
+    ]);
+    const seen: string[] = [];
+    const marker = {
+      mutatesDom: false,
+      render() {},
+      update(added: readonly { text: string }[]) {
+        for (const a of added) seen.push(a.text);
+      },
+      setStyle() {},
+      mentionAt: () => null,
+      mentionForFocus: () => null,
+      clear() {},
+    };
+    document.body.innerHTML =
+      '<p><span class="caption"><span>© Provided by Example Media</span> <span>Photo: Reuters</span></span> Tim Cook told investors on Tuesday that sales had doubled.</p>' +
+      "<p>© 2024 Reuters. All rights reserved.</p>";
+    new Annotator(m, marker, () => false).scan(document.body, () => true);
+    expect(seen).toEqual(["Tim Cook"]);
+  });
+});
