@@ -33,12 +33,16 @@ function names(p: Person): string[] {
   return [...new Set(list.filter((n): n is string => !!n && n.split(" ").length >= 2))];
 }
 
-function wiki(p: Person, fallback: string) {
-  const title = p.id.wikipedia ?? fallback;
-  return {
-    title: `Wikipedia: ${title}`,
-    url: `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`,
-  };
+/** The Biographical Directory of Congress (every legislator and president is in it) and Wikipedia. */
+function sourcesOf(p: Person, name: string) {
+  const title = p.id.wikipedia ?? name;
+  return [
+    { title: `Congress.gov Bioguide: ${name}`, url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` },
+    {
+      title: `Wikipedia: ${title}`,
+      url: `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`,
+    },
+  ];
 }
 
 export function generateCongress(snap: Snapshots, registry: FormRegistry, stateName: (code: string) => string) {
@@ -86,10 +90,7 @@ export function generateCongress(snap: Snapshots, registry: FormRegistry, stateN
       context: [],
       summary,
       asOf,
-      sources: [
-        { title: `Congress.gov Bioguide: ${all[0]}`, url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` },
-        wiki(p, all[0]),
-      ],
+      sources: sourcesOf(p, all[0]),
       related: [],
       familiarity: sen ? "general" : "specialist",
     });
@@ -121,10 +122,7 @@ export function generateCongress(snap: Snapshots, registry: FormRegistry, stateN
       context: [],
       summary,
       asOf,
-      sources: [
-        { title: `Congress.gov Bioguide: ${all[0]}`, url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` },
-        wiki(p, all[0]),
-      ],
+      sources: sourcesOf(p, all[0]),
       related: [],
       familiarity: prez.length ? "general" : "specialist",
     });

@@ -1,6 +1,7 @@
 // Reads the dated data snapshots in data/snapshots (see data/snapshots/README.md and NOTICE).
 import { readFileSync } from "node:fs";
 import { load as loadYaml } from "js-yaml";
+import { parseCsv } from "../../src/glossary/import.ts";
 
 export const SNAPSHOTS = new URL("../../data/snapshots/", import.meta.url).pathname;
 const read = (path: string) => readFileSync(`${SNAPSHOTS}${path}`, "utf8");
@@ -69,39 +70,6 @@ export interface Company {
   founded: string;
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas and doubled quotes. */
-export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      if (row.some((f) => f !== "")) out.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    out.push(row);
-  }
-  return out;
-}
-
 export function readSnapshots() {
   const countries: Country[] = rows("geonames/countryInfo.tsv").map((r) => ({
     iso: r[0],
@@ -135,7 +103,9 @@ export function readSnapshots() {
   };
   const legislators = loadYaml(read("congress-legislators/legislators-current.yaml")) as Person[];
   const executive = loadYaml(read("congress-legislators/executive.yaml")) as Person[];
-  const [header, ...companyRows] = parseCsv(read("s-and-p-500-companies/constituents.csv"));
+  const csv = parseCsv(read("s-and-p-500-companies/constituents.csv"));
+  if ("error" in csv) throw new Error(`s-and-p-500-companies/constituents.csv: ${csv.error}`);
+  const [header, ...companyRows] = csv.rows.filter((r) => r.some((f) => f !== ""));
   if (header.join(",") !== "Symbol,Security,GICS Sector,GICS Sub-Industry,Headquarters Location,Date added,CIK,Founded")
     throw new Error("s-and-p-500-companies/constituents.csv: unexpected columns");
   const companies: Company[] = companyRows.map((r) => ({
