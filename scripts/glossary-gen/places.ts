@@ -306,6 +306,47 @@ const DIVISIONS: Record<string, string> = {
   SA: "a province of Saudi Arabia",
   IL: "a district of Israel",
 };
+/**
+ * Divisions whose status the generic sentence would misstate: a federal district that is no
+ * state, and territories whose control is disputed (said neutrally, as the facts stand).
+ */
+const DIVISION_STATUS: Record<string, string> = {
+  "US.DC": "The federal district of the United States, outside any state, which is the national capital.",
+  "UA.20":
+    "A city with special status in Crimea, recognised by most countries as part of Ukraine; Russia has controlled it since 2014 and claims to have annexed it.",
+  "UA.14":
+    "An oblast (region) of eastern Ukraine, most of which Russian forces have occupied since 2014 and 2022; Russia claims to have annexed it, which most countries reject.",
+  "PK.06":
+    "The Pakistan-administered part of the former princely state of Kashmir, with its own government; India claims it as part of its territory.",
+  "PK.07":
+    "A territory in the north of Pakistan-administered Kashmir; India claims it as part of the former princely state of Jammu and Kashmir.",
+};
+
+/** A sentence added to every city of a region whose control is disputed (as of the snapshot). */
+const REGION_NOTE: Record<string, string> = {
+  "UA.11":
+    " Russia has controlled Crimea since 2014 and claims to have annexed it; most countries recognise it as part of Ukraine.",
+  "UA.20":
+    " Russia has controlled Crimea since 2014 and claims to have annexed it; most countries recognise it as part of Ukraine.",
+  "MD.58": " Transnistria is a breakaway region of Moldova that no UN member recognises.",
+};
+
+/** Cities whose status a template would misstate, said neutrally. */
+const CITY_STATUS: Record<string, string> = {
+  Jerusalem:
+    "City that Israel governs in full and calls its capital; most countries regard East Jerusalem, captured in 1967, as occupied, and Palestinians claim it as the capital of a future state. Holy to Jews, Christians and Muslims.",
+  Donetsk:
+    "City in eastern Ukraine, the centre of its Donetsk region, held by Russian-backed forces since 2014; Russia claims to have annexed the region, which most countries reject.",
+  Luhansk:
+    "City in eastern Ukraine, the centre of its Luhansk region, held by Russian-backed forces since 2014; Russia claims to have annexed the region, which most countries reject.",
+  Sevastopol:
+    "Port city in Crimea and base of Russia's Black Sea Fleet; recognised by most countries as part of Ukraine, it has been controlled since 2014 by Russia, which claims to have annexed it.",
+  Makiivka: "City in Ukraine's Donetsk region, next to Donetsk, held by Russian-backed forces since 2014.",
+  Horlivka: "City in Ukraine's Donetsk region, held by Russian-backed forces since 2014.",
+  Melitopol: "City in Ukraine's Zaporizhzhia region, occupied by Russian forces since 2022.",
+  Berdyansk: "Port city in Ukraine's Zaporizhzhia region, on the Sea of Azov, occupied by Russian forces since 2022.",
+};
+
 /** Cities from this population up are generated (plus every national capital). */
 export const CITY_MIN_POPULATION = 100_000;
 
@@ -399,8 +440,10 @@ export function generatePlaces(
     // A division named like its own main city (Beijing, Tokyo, Moscow) is that city's entry.
     if (largest && formKey(largest.name) === formKey(a.name)) continue;
     const country = countryName.get(iso) ?? iso;
-    let summary = `${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
-    if (capital && largest && capital !== largest)
+    let summary = DIVISION_STATUS[a.code] ?? `${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
+    if (DIVISION_STATUS[a.code]) {
+      // Said as it is: no capital or largest-city clause from the data.
+    } else if (capital && largest && capital !== largest)
       summary += ` Its capital is ${capital.name} and its largest city ${largest.name}.`;
     else if (capital) summary += ` Its capital and largest city is ${capital.name}.`;
     else if (largest) summary += ` Its largest city is ${largest.name}.`;
@@ -471,7 +514,8 @@ export function generatePlaces(
         forms,
         shortForms,
         context,
-        summary: `City in ${where}.${people}${role}`,
+        summary:
+          CITY_STATUS[c.name] ?? `City in ${where}.${people}${role}${REGION_NOTE[`${c.country}.${c.admin1}`] ?? ""}`,
         asOf,
         sources: [{ title: `GeoNames: ${c.name}`, url: `https://www.geonames.org/${c.geonameId}` }],
         related: [],
