@@ -9,14 +9,15 @@ import type { Snapshots } from "./snapshots.ts";
  * names, and demonyms (by their endings).
  */
 export function runningTextName(name: string, properWords: ReadonlySet<string>): string {
-  return name
-    .split(" ")
-    .map((w, i) =>
-      i === 0 || /^[A-Z]{2,}$/.test(w) || properWords.has(w) || /(?:an|ese|ish|ic|i|ss|ch)$/.test(w)
-        ? w
-        : w.toLowerCase(),
-    )
-    .join(" ");
+  const words = name.split(" ");
+  const proper = (i: number): boolean => {
+    const w = words[i];
+    if (i === 0 || /^[A-Z]{2,}$/.test(w) || /(?:an|ese|ish|ic|i|ss|ch)$/.test(w)) return true;
+    // "New" begins country names ("New Zealand", "Papua New Guinean") but not "Israeli new shekel".
+    if (w === "New") return i + 1 < words.length && proper(i + 1);
+    return properWords.has(w);
+  };
+  return words.map((w, i) => (proper(i) ? w : w.toLowerCase())).join(" ");
 }
 
 const HOUSEHOLD = new Set(["USD", "EUR", "GBP", "JPY", "CNY"]);

@@ -43,32 +43,32 @@ const TERRITORY_OF: Record<string, string> = {
   BQ: "the Netherlands",
   BV: "Norway",
   CC: "Australia",
-  CK: "New Zealand",
+  CK: "the Realm of New Zealand (self-governing, in free association with New Zealand)",
   CW: "the Netherlands",
   CX: "Australia",
-  FK: "the United Kingdom",
+  FK: "the United Kingdom (claimed by Argentina)",
   FO: "Denmark",
   GF: "France",
   GG: "the United Kingdom",
-  GI: "the United Kingdom",
+  GI: "the United Kingdom (claimed by Spain)",
   GL: "Denmark",
   GP: "France",
-  GS: "the United Kingdom",
+  GS: "the United Kingdom (claimed by Argentina)",
   GU: "the United States",
-  HK: "China",
+  HK: "China (a special administrative region)",
   HM: "Australia",
   IM: "the United Kingdom",
-  IO: "the United Kingdom",
+  IO: "the United Kingdom (claimed by Mauritius; a treaty signed in 2025 would transfer it to Mauritius)",
   JE: "the United Kingdom",
   KY: "the United Kingdom",
   MF: "France",
-  MO: "China",
+  MO: "China (a special administrative region)",
   MP: "the United States",
   MQ: "France",
   MS: "the United Kingdom",
   NC: "France",
   NF: "Australia",
-  NU: "New Zealand",
+  NU: "the Realm of New Zealand (self-governing, in free association with New Zealand)",
   PF: "France",
   PM: "France",
   PN: "the United Kingdom",
@@ -84,7 +84,7 @@ const TERRITORY_OF: Record<string, string> = {
   VG: "the United Kingdom",
   VI: "the United States",
   WF: "France",
-  YT: "France",
+  YT: "France (claimed by Comoros)",
 };
 /** Not generated: obsolete codes, and places whose status is disputed, which need a written entry. */
 const SKIP_COUNTRIES = new Set(["AN", "CS", "EH", "PS", "TW", "XK", "AQ"]);
@@ -315,11 +315,30 @@ const DIVISION_STATUS: Record<string, string> = {
   "UA.20":
     "A city with special status in Crimea, recognised by most countries as part of Ukraine; Russia has controlled it since 2014 and claims to have annexed it.",
   "UA.14":
-    "An oblast (region) of eastern Ukraine, most of which Russian forces have occupied since 2014 and 2022; Russia claims to have annexed it, which most countries reject.",
+    "An oblast (region) of eastern Ukraine, almost all of it held by Russian forces, part since 2014 and the rest since 2022; Russia claims to have annexed it, which most countries reject.",
+  "UA.12": "The capital city of Ukraine, which has special status and is not part of any oblast.",
   "PK.06":
-    "The Pakistan-administered part of the former princely state of Kashmir, with its own government; India claims it as part of its territory.",
+    "A self-governing territory administered by Pakistan, part of the former princely state of Jammu and Kashmir; India claims it as part of its territory.",
   "PK.07":
-    "A territory in the north of Pakistan-administered Kashmir; India claims it as part of the former princely state of Jammu and Kashmir.",
+    "A territory administered by Pakistan in the north of the former princely state of Jammu and Kashmir; India claims it as part of its territory.",
+  "IN.30":
+    "A state of north-east India, its capital Itanagar; China claims most of it as part of Tibet, under the name Zangnan.",
+  "IN.41":
+    "A union territory of India, part of the former princely state of Jammu and Kashmir, which Pakistan also claims; India claims Aksai Chin, administered by China, as part of Ladakh.",
+  "IL.03":
+    "A district of northern Israel. Israel administers the Golan Heights, captured from Syria in 1967, as part of it; most countries regard the Golan as Syrian territory under Israeli occupation.",
+  "BR.07": "The federal district of Brazil, outside any state, which holds the national capital, Brasília.",
+  "AR.07": "The autonomous city of Buenos Aires, Argentina's capital, which is not part of any province.",
+  "VE.25": "The capital district of Venezuela, which holds Caracas; it is not a state.",
+  "VE.24": "The federal dependencies of Venezuela: its offshore islands outside any state.",
+  "NG.11": "The Federal Capital Territory of Nigeria, outside any state, which holds the national capital, Abuja.",
+  "CO.34": "The capital district of Colombia, Bogotá, which is outside any department.",
+  "PE.LMA": "The province of Metropolitan Lima, which holds the national capital and is outside Peru's regions.",
+};
+
+/** Where "Its capital is X" would take a side. */
+const CAPITAL_CLAUSE: Record<string, string> = {
+  IL: " Its government sits in Jerusalem, which it calls its capital; most countries keep their embassies in Tel Aviv.",
 };
 
 /** A sentence added to every city of a region whose control is disputed (as of the snapshot). */
@@ -329,6 +348,18 @@ const REGION_NOTE: Record<string, string> = {
   "UA.20":
     " Russia has controlled Crimea since 2014 and claims to have annexed it; most countries recognise it as part of Ukraine.",
   "MD.58": " Transnistria is a breakaway region of Moldova that no UN member recognises.",
+  "MD.62":
+    " Bender is controlled by the authorities of Transnistria, a breakaway region of Moldova that no UN member recognises.",
+  "UA.14":
+    " Russian forces hold almost all of the Luhansk region, which Russia claims to have annexed; most countries recognise it as part of Ukraine.",
+  "SO.20":
+    " The region is governed by Somaliland, which declared independence in 1991; Somalia, and most countries, regard it as part of Somalia.",
+  "IN.12":
+    " India and Pakistan each claim the whole of the former princely state of Jammu and Kashmir and administer parts of it; China administers another part.",
+  "PK.06":
+    " India and Pakistan each claim the whole of the former princely state of Jammu and Kashmir and administer parts of it; China administers another part.",
+  "PK.07":
+    " India and Pakistan each claim the whole of the former princely state of Jammu and Kashmir and administer parts of it; China administers another part.",
 };
 
 /** Cities whose status a template would misstate, said neutrally. */
@@ -336,15 +367,21 @@ const CITY_STATUS: Record<string, string> = {
   Jerusalem:
     "City that Israel governs in full and calls its capital; most countries regard East Jerusalem, captured in 1967, as occupied, and Palestinians claim it as the capital of a future state. Holy to Jews, Christians and Muslims.",
   Donetsk:
-    "City in eastern Ukraine, the centre of its Donetsk region, held by Russian-backed forces since 2014; Russia claims to have annexed the region, which most countries reject.",
+    "City in eastern Ukraine, the centre of its Donetsk region, held by Russian-backed forces since 2014 and by Russia since 2022, which claims to have annexed the region; most countries reject that.",
   Luhansk:
-    "City in eastern Ukraine, the centre of its Luhansk region, held by Russian-backed forces since 2014; Russia claims to have annexed the region, which most countries reject.",
+    "City in eastern Ukraine, the centre of its Luhansk region, held by Russian-backed forces since 2014 and by Russia since 2022, which claims to have annexed the region; most countries reject that.",
   Sevastopol:
     "Port city in Crimea and base of Russia's Black Sea Fleet; recognised by most countries as part of Ukraine, it has been controlled since 2014 by Russia, which claims to have annexed it.",
-  Makiivka: "City in Ukraine's Donetsk region, next to Donetsk, held by Russian-backed forces since 2014.",
-  Horlivka: "City in Ukraine's Donetsk region, held by Russian-backed forces since 2014.",
-  Melitopol: "City in Ukraine's Zaporizhzhia region, occupied by Russian forces since 2022.",
-  Berdyansk: "Port city in Ukraine's Zaporizhzhia region, on the Sea of Azov, occupied by Russian forces since 2022.",
+  Makiivka:
+    "City in Ukraine's Donetsk region, next to Donetsk, held by Russian-backed forces since 2014 and by Russia since 2022, which claims to have annexed the region; most countries reject that.",
+  Horlivka:
+    "City in Ukraine's Donetsk region, held by Russian-backed forces since 2014 and by Russia since 2022, which claims to have annexed the region; most countries reject that.",
+  Melitopol:
+    "City in Ukraine's Zaporizhzhia region, occupied by Russian forces since 2022; Russia claims to have annexed the region, which most countries reject.",
+  Berdyansk:
+    "Port city in Ukraine's Zaporizhzhia region, on the Sea of Azov, occupied by Russian forces since 2022; Russia claims to have annexed the region, which most countries reject.",
+  Nicosia:
+    "Capital of Cyprus, divided since 1974: the Republic of Cyprus governs the south, and the Turkish Cypriot administration, whose state only Turkey recognises, holds the north and calls it its capital.",
 };
 
 /** Cities from this population up are generated (plus every national capital). */
@@ -383,9 +420,9 @@ export function generatePlaces(
     // GeoNames counts the Guantánamo base as a US–Cuba land border; readers do not.
     const neighbours = c.neighbours
       .filter((n) => !(c.iso === "US" && n === "CU") && !(c.iso === "CU" && n === "US"))
-      .map((n) => countryName.get(n))
+      .map((n) => (n === "PS" ? "the Palestinian territories" : countryName.get(n)))
       .filter((n): n is string => !!n && n !== c.name);
-    const capitalClause = c.capital ? ` Its capital is ${c.capital.trim()}.` : "";
+    const capitalClause = CAPITAL_CLAUSE[c.iso] ?? (c.capital ? ` Its capital is ${c.capital.trim()}.` : "");
     const currency =
       snap.cldr.currencies[c.currencyCode] && runningTextName(snap.cldr.currencies[c.currencyCode], properWords);
     const currencyClause = currency ? ` Currency: ${currency} (${c.currencyCode}).` : "";
