@@ -93,9 +93,6 @@ export class FormRegistry {
     const key = formKey(form);
     return this.owner.get(key) ?? [...(this.shortOwners.get(key) ?? [])][0];
   }
-  hasId(id: string): boolean {
-    return this.ids.has(id);
-  }
   /** A free id: the slug, else the slug with each qualifier added in turn. */
   freeId(base: string, ...qualifiers: string[]): string {
     let id = slug(base);

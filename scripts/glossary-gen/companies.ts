@@ -10,9 +10,6 @@ function veryCommon(word: string): boolean {
   return common.has(word.toLowerCase());
 }
 
-/** Names news uses for a constituent that its listed name does not contain. */
-const ALIASES: Record<string, string[]> = { DIS: ["Disney"] };
-
 /** Legal suffixes news copy drops: "Apple Inc." is "Apple". */
 const SUFFIX =
   /,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Limited|Holdings?|Group|N\.V\.|S\.A\.|AG|SE|L\.P\.)$/;
@@ -37,7 +34,7 @@ export function generateCompanies(snap: Snapshots, registry: FormRegistry): Gene
     // A bare name that is an everyday word or a common name ("Target", "Ford") is a short
     // form: explained where the page also gives the company's full name.
     const safeBase = base !== name && base.length > 2 && !isRiskyName(base);
-    const forms = [name, ...(safeBase ? [base] : []), ...(ALIASES[c.symbol] ?? [])];
+    const forms = [name, ...(safeBase ? [base] : [])];
     // A bare name among the 3,000 commonest English words ("News", "Ball") is left out: even
     // licensed by the company's full name, it would mark the word in the same block.
     const shortForms = base !== name && !safeBase && base.length > 2 && !veryCommon(base) ? [base] : [];
@@ -46,11 +43,13 @@ export function generateCompanies(snap: Snapshots, registry: FormRegistry): Gene
       forms.splice(0, 1, `${name} Corporation`, `${name} Corp.`, `${name} Inc.`);
       shortForms.push(name);
     }
+    // "1998 (1923 / 1874)": the present company's year, then its predecessors' (the earliest said).
     const founded = c.founded.match(/^\d{4}/)?.[0];
+    const roots = [...c.founded.slice(4).matchAll(/\d{4}/g)].map((m) => m[0]).sort()[0];
     const hq = c.headquarters.replace(/;.*$/, "");
     const summary =
       `US-listed company in the ${c.subIndustry.toLowerCase().replace(/\b(ai|it|rei?ts?)\b/g, (m) => m.toUpperCase())} business (${c.sector} sector), headquartered in ${hq}` +
-      `${founded ? ` and founded in ${founded}` : ""}. It is in the S&P 500 stock index${
+      `${founded ? ` and founded in ${founded}${roots ? ` (its roots go back to ${roots})` : ""}` : ""}. It is in the S&P 500 stock index${
         /^\d{4}-\d{2}-\d{2}$/.test(c.dateAdded) && c.dateAdded > "1957-03-04"
           ? `, which added it in ${c.dateAdded.slice(0, 4)}`
           : ""

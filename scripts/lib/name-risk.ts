@@ -62,9 +62,9 @@ export function wordNamesOf(
 }
 
 /**
- * One-word names of generated cities and divisions: often the first word of a longer name the
- * glossary does not know ("Kimberley Strassel", "Chicago Tribune"), so not matched where a
- * capitalised word follows (MatcherEntry.nameParts).
+ * Names of generated cities and divisions: often the start of a longer name the glossary does
+ * not know ("Kimberley Strassel", "Chicago Tribune", "San Jose Mercury News"), so not matched
+ * where a capitalised word follows (MatcherEntry.nameParts).
  */
 export function namePartsOf(
   packs: readonly { pack: string; entries: readonly { forms: readonly string[]; shortForms: readonly string[] }[] }[],
@@ -72,7 +72,7 @@ export function namePartsOf(
   const out = new Set<string>();
   for (const p of packs) {
     if (p.pack !== "cities" && p.pack !== "divisions") continue;
-    for (const e of p.entries) for (const f of [...e.forms, ...e.shortForms]) if (!/\s/.test(f)) out.add(f);
+    for (const e of p.entries) for (const f of [...e.forms, ...e.shortForms]) out.add(f);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import browser from "webextension-polyfill";
 import type { Entry } from "../glossary/schema.ts";
 import {
+  entriesInPackOrder,
   type GlossaryIndex,
   INDEX_FILE,
   PACKS_FILE,
@@ -53,6 +54,5 @@ export async function loadAllBundled(): Promise<Entry[]> {
     loadPacks(),
     ...Array.from({ length: SHARD_COUNT }, (_, s) => readJson<Entry[]>(shardFile(s))),
   ]);
-  const byId = new Map(shards.flat().map((e) => [e.id, e]));
-  return packs.flatMap((p) => p.entryIds.flatMap((id) => byId.get(id) ?? []));
+  return entriesInPackOrder(packs, shards);
 }

@@ -141,8 +141,6 @@ export class Annotator {
       ? found.filter((m) => !legal.some(([from, to]) => m.start < to && m.end > from))
       : found;
     if (this.licensing.add(matches)) this.licensingChanged = true;
-    if (matches.length && this.region?.underlines(block.nodes[0]) && this.articleLicensing.add(matches))
-      this.licensingChanged = true;
     const hasShortForm = matches.some((match) => match.forms.some((form) => isShortHere(this.matcher, match, form)));
     const first = block.nodes[0];
     if (old) {
@@ -153,6 +151,7 @@ export class Annotator {
     }
     const credit = matches.length > 0 && isCreditText(block.text);
     const state: BlockState = { block, matches, hasShortForm, credit, mentions: old?.mentions ?? [] };
+    if (matches.length && this.inArticle(state) && this.articleLicensing.add(matches)) this.licensingChanged = true;
     this.blocks.set(first, state);
     this.unresolved.add(state);
     if (hasShortForm) this.shortFormBlocks.add(state);
@@ -184,8 +183,7 @@ export class Annotator {
     this.articleLicensing.clear();
     for (const state of this.blocks.values()) {
       this.licensing.add(state.matches);
-      if (state.matches.length && this.region?.underlines(state.block.nodes[0]))
-        this.articleLicensing.add(state.matches);
+      if (state.matches.length && this.inArticle(state)) this.articleLicensing.add(state.matches);
     }
     this.licensingChanged = true;
   }
@@ -217,13 +215,19 @@ export class Annotator {
     this.inRegion = new WeakMap();
     this.policyChanged = true;
     // Short forms are licensed per region (see licensedFor): license and resolve again.
-    for (const state of this.shortFormBlocks) state.inArticle = undefined;
+    for (const state of this.blocks.values()) state.inArticle = undefined;
     this.relicense();
     this.refresh();
   }
 
   get articleRegion(): ArticleRegion | null {
     return this.region;
+  }
+
+  /** Whether a block lies in the article region (asked once per block and region). */
+  private inArticle(state: BlockState): boolean {
+    state.inArticle ??= this.region?.underlines(state.block.nodes[0]) ?? false;
+    return state.inArticle;
   }
 
   /**
@@ -235,8 +239,7 @@ export class Annotator {
    */
   private licensedFor(state: BlockState): ReadonlySet<number> {
     if (!this.region || !state.hasShortForm) return this.licensing.licensed;
-    state.inArticle ??= this.region.underlines(state.block.nodes[0]);
-    return state.inArticle ? this.articleLicensing.licensed : licensedEntries(this.matcher, [state.matches]);
+    return this.inArticle(state) ? this.articleLicensing.licensed : licensedEntries(this.matcher, [state.matches]);
   }
 
   /** Whether a mention may be underlined where it stands (in the article, or anywhere on a page without one). */

@@ -42,7 +42,7 @@ export function isCreditText(text: string): boolean {
 }
 
 const BOILERPLATE =
-  /©|\(c\)\s*\d{4}|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|notice)\b/i;
+  /©|\(c\)\s*\d{4}|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|notice)\b|\bregistered trademarks?\b|\bare proprietary to\b/i;
 
 /**
  * Copyright notices and legal footers ("© S&P Dow Jones Indices LLC 2016") name companies and

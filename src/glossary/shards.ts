@@ -60,3 +60,9 @@ export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
   });
   return files;
 }
+
+/** All the shards' entries in the matcher's order, which is the packs' order. */
+export function entriesInPackOrder(packs: PackList, shards: readonly (readonly Entry[])[]): Entry[] {
+  const byId = new Map(shards.flat().map((e) => [e.id, e]));
+  return packs.flatMap((p) => p.entryIds.flatMap((id) => byId.get(id) ?? []));
+}
