@@ -10,6 +10,11 @@ export interface CardProps {
   matchedText: string;
   /** Entries by id, for related entries (opened inside the card). */
   lookup: (ids: string[]) => Promise<Entry[]>;
+  /**
+   * The first entry's related entries, when looked up before the card was shown: the card then
+   * appears whole at once instead of growing (and moving) a moment later.
+   */
+  relatedOfFirst?: readonly Entry[];
   pinned: boolean;
   onPin: () => void;
   onClose: () => void;
@@ -18,15 +23,30 @@ export interface CardProps {
   onKnown: (id: string, known: boolean) => void;
 }
 
+/** The related entries a card lists for `shown` (at most eight; never the card's own first entry). */
+export function relatedIds(shown: Entry, main: Entry): string[] {
+  return shown.related.filter((id) => id !== main.id).slice(0, 8);
+}
+
 /**
  * The explanation card. Every string is rendered as text: glossary text is never HTML.
  * Related and nested entries open inside the card; Back walks the way back.
  */
-export function Card({ entries, matchedText, lookup, pinned, onPin, onClose, isKnown, onKnown }: CardProps) {
+export function Card({
+  entries,
+  matchedText,
+  lookup,
+  relatedOfFirst,
+  pinned,
+  onPin,
+  onClose,
+  isKnown,
+  onKnown,
+}: CardProps) {
   const main = entries[0];
   /** Entries opened inside the card, most recent last. */
   const [trail, setTrail] = useState<Entry[]>([]);
-  const [related, setRelated] = useState<Entry[]>([]);
+  const [related, setRelated] = useState<readonly Entry[]>(relatedOfFirst ?? []);
   const [known, setKnown] = useState<Record<string, boolean>>({});
   const shown = trail.at(-1) ?? main;
   const previous = trail.length > 1 ? trail[trail.length - 2] : main;
@@ -36,17 +56,21 @@ export function Card({ entries, matchedText, lookup, pinned, onPin, onClose, isK
 
   useEffect(() => {
     let live = true;
+    if (shown === main && relatedOfFirst) {
+      setRelated(relatedOfFirst);
+      return;
+    }
     setRelated([]);
-    const ids = shown.related.filter((id) => id !== main.id);
+    const ids = relatedIds(shown, main);
     if (ids.length) {
-      lookup(ids.slice(0, 8))
+      lookup(ids)
         .then((found) => live && setRelated(found))
         .catch(() => undefined);
     }
     return () => {
       live = false;
     };
-  }, [shown, main, lookup]);
+  }, [shown, main, lookup, relatedOfFirst]);
 
   const open = (entry: Entry) => setTrail([...trail, entry]);
   const setKnows = (value: boolean) => {

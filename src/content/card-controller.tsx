@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { Card } from "../card/Card.tsx";
+import { Card, relatedIds } from "../card/Card.tsx";
 import { type CardContainer, createCardContainer } from "../card/container.ts";
 import { placeCard, type Rect } from "../card/position.ts";
 import type { Entry } from "../glossary/schema.ts";
@@ -25,6 +25,7 @@ export class CardController {
   private token = 0;
   private anchor: { mention: Mention; y: number } | null = null;
   private entries: Entry[] = [];
+  private related: Entry[] = [];
   private pinned = false;
   /** The card grows after it is placed (related entries arrive, an entry opens inside it): placed again. */
   private resizes: ResizeObserver | null = null;
@@ -42,15 +43,20 @@ export class CardController {
 
   async show(mention: Mention, pointerY?: number): Promise<void> {
     const token = ++this.token;
-    const ids = [mention.entry, ...mention.nested].map(this.entryId);
+    const wanted = [mention.entry, ...mention.nested].map(this.entryId);
     let entries: Entry[];
+    let related: Entry[];
     try {
-      entries = await this.lookup(ids);
+      entries = await this.lookup(wanted);
+      if (token !== this.token || !entries.length) return;
+      // Looked up before the card shows, so it appears whole instead of growing a moment later.
+      const ids = relatedIds(entries[0], entries[0]);
+      related = ids.length ? await this.lookup(ids) : [];
     } catch (error) {
       console.warn("Backstory: lookup failed", error);
       return;
     }
-    if (token !== this.token || !entries.length) return;
+    if (token !== this.token) return;
     if (!this.container) {
       this.container = createCardContainer(this.doc);
       const View = this.doc.defaultView as (Window & typeof globalThis) | null;
@@ -61,6 +67,7 @@ export class CardController {
     }
     this.anchor = { mention, y: pointerY ?? Number.NaN };
     this.entries = entries;
+    this.related = related;
     this.pinned = false;
     this.render();
     this.container.host.dataset.open = "";
@@ -85,6 +92,7 @@ export class CardController {
         entries={this.entries}
         matchedText={mention.text}
         lookup={this.lookup}
+        relatedOfFirst={this.related}
         pinned={this.pinned}
         {...this.actions}
       />,
