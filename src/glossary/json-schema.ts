@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { EntrySchema } from "./schema.ts";
 
 /**
@@ -9,12 +9,16 @@ import { EntrySchema } from "./schema.ts";
 export function glossaryJsonSchema(): Record<string, unknown> {
   const file = z
     .object({
-      name: z.string().max(80).optional().describe("The glossary's name, shown in the options page."),
-      entries: z.array(EntrySchema).min(1).max(50_000),
+      name: z
+        .optional(z.string().check(z.maxLength(80)))
+        .check(z.describe("The glossary's name, shown in the options page.")),
+      entries: z.array(EntrySchema).check(z.minLength(1), z.maxLength(50_000)),
     })
-    .describe(
-      "A Backstory glossary. Summaries: 1-3 sentences, at most 60 words, plain text. asOf: a real date, YYYY-MM-DD. " +
-        "Sources: https URLs. See the README for the CSV form of the same fields.",
+    .check(
+      z.describe(
+        "A Backstory glossary. Summaries: 1-3 sentences, at most 60 words, plain text. asOf: a real date, YYYY-MM-DD. " +
+          "Sources: https URLs. See the README for the CSV form of the same fields.",
+      ),
     );
   return {
     $id: "https://github.com/backstory-extension/backstory/docs/glossary.schema.json",

@@ -126,6 +126,24 @@ describe("validatePacks", () => {
     expectOneError(errorsFor(entry({ forms: [] })), "packs/test.json", "meng-wanzhou", "forms");
   });
 
+  it("words the checks that state no message of their own (zod/mini loads no locale)", () => {
+    const message = (e: unknown) => errorsFor(e)[0]?.replace(/^.*? field "[^"]*": /, "");
+    expect(message(entry({ forms: [] }))).toBe("Too small: expected array to have >=1 items");
+    expect(message(entry({ title: "x".repeat(121) }))).toBe("Too big: expected string to have <=120 characters");
+    expect(message(entry({ title: 5 }))).toBe("Invalid input: expected string, received number");
+    expect(message(entry({ sources: undefined }))).toBe("Invalid input: expected array, received undefined");
+    expect(message(entry({ familiarity: "famous" }))).toBe(
+      'Invalid option: expected one of "household"|"general"|"specialist"',
+    );
+    expect(message(entry({ related: ["Bad Id"] }))).toBe(
+      "Invalid string: must match pattern /^[a-z0-9]+(?:-[a-z0-9]+)*$/",
+    );
+    const { errors } = validatePacks([
+      { file: "p.json", text: JSON.stringify({ pack: "p", title: "P", entries: [], x: 1 }) },
+    ]);
+    expect(errors).toEqual(['p.json: field "(pack)": Unrecognized key: "x"']);
+  });
+
   it("reports related and context ids that name no entry", () => {
     const related = expectOneError(
       errorsFor(entry({ related: ["huawei", "ren-zhengfei"] })),
