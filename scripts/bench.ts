@@ -1,14 +1,15 @@
 // npm run bench [-- --json] [-- --quick]: Backstory against the floor (a bare text walk) and
 // its peers (mark.js, one combined regex, modern-ahocorasick) on the same pages, at three
 // glossary sizes, plus the extension's own costs. A benchmark, not a test: it asserts nothing.
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { INDEX_FILE, SHARD_COUNT, shardFile } from "../src/glossary/shards.ts";
 import { confine, injectRunner, plainContext } from "./bench/browser.ts";
-import { extensionCosts, plainHeaps } from "./bench/extension.ts";
-import { glossarySizes } from "./bench/glossaries.ts";
-import { hoverLatency } from "./bench/hover.ts";
+import { equalWorkOnPages } from "./bench/equal-run.ts";
+import { plainHeaps } from "./bench/extension.ts";
+import { equalWorkSets, glossarySizes, SYNTHETIC_SEED } from "./bench/glossaries.ts";
+import { hoverLatency, workerStopper } from "./bench/hover.ts";
 import { collectPages } from "./bench/pages.ts";
 import {
   IN_PLACE,
@@ -20,19 +21,31 @@ import {
 } from "./bench/peers.ts";
 import { type BenchResult, jsonLine, printReport, type SizeResult } from "./bench/report.ts";
 import { bundleRunner } from "./bench/runner-bundle.ts";
+import { launchTraced, referenceExtension, type ShippedPageCost, shippedCosts } from "./bench/shipped.ts";
 import { median } from "./bench/stats.ts";
+import { syntheticGlossaryEntries } from "./bench/synthetic.ts";
+import type { TraceEvent } from "./bench/trace.ts";
 import { build } from "./build.ts";
 import { readBuiltGlossary } from "./lib/built-glossary.ts";
-import { DIST_CHROME, launchPlain, launchWithExtension } from "./lib/chromium.ts";
+import { DIST_CHROME, launchPlain, launchWithExtension, ROOT } from "./lib/chromium.ts";
 import { serve } from "./lib/serve.ts";
 import { packedChromeBuild } from "./package.ts";
 
-const args = new Set(process.argv.slice(2));
+const args = new Set(process.argv.slice(2).map((a) => a.split("=")[0]));
 const JSON_OUT = args.has("--json");
 const QUICK = args.has("--quick");
 const RUNS = QUICK ? 3 : 5;
 const TIMEOUT_MS = 30_000;
 const LARGE = [10_000, 100_000];
+const EQUAL_SIZES = [843, 10_000, 100_000];
+/** --trace-dir=DIR keeps each page's trace, to open in DevTools' Performance panel. */
+const TRACE_DIR = process.argv.find((a) => a.startsWith("--trace-dir="))?.split("=")[1];
+
+function keepTrace(terms: number, page: string, events: TraceEvent[]): void {
+  if (!TRACE_DIR) return;
+  mkdirSync(TRACE_DIR, { recursive: true });
+  writeFileSync(join(TRACE_DIR, `${page}-${terms}.json`), JSON.stringify({ traceEvents: events }));
+}
 
 // Progress goes to stderr, so that stdout holds the report and, last, the JSON line.
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -51,12 +64,12 @@ async function main(): Promise<void> {
   const sizes = glossarySizes(LARGE);
   const set = collectPages(QUICK);
   for (const note of set.notes) log(`NOTE ${note}`);
-  const dataUrl = (terms: number) => `/bench-data/matcher-${terms}.json`;
+  const dataUrl = (terms: number) => `/bench-data/matcher-${terms}.bin`;
   // The peers' forms beside each matcher: the matcher itself no longer carries form texts.
   const data = Object.fromEntries(
     sizes.flatMap((s) => [
-      [dataUrl(s.terms), s.json],
-      [dataUrl(s.terms).replace("/matcher-", "/forms-"), s.formsJson],
+      [dataUrl(s.terms), s.bytes],
+      [`/bench-data/forms-${s.terms}.json`, s.formsJson],
     ]),
   );
   const server = await serve(set.mounts, { ...set.generated, ...data });
@@ -100,6 +113,22 @@ async function main(): Promise<void> {
       results.push({ terms: size.terms, forms: size.forms, compileMs: size.compileMs, pages });
     }
 
+    log(
+      `Equal work (same blocks, same forms, same rules; outputs asserted equal), at ${EQUAL_SIZES.join(", ")} entries:`,
+    );
+    const equal: BenchResult["equal"] = [];
+    for (const set2 of equalWorkSets(EQUAL_SIZES)) {
+      const urls = { bin: `/bench-data/equal-${set2.terms}.bin`, forms: `/bench-data/equal-${set2.terms}.json` };
+      server.add(urls.bin, set2.bytes);
+      server.add(urls.forms, JSON.stringify(set2.forms));
+      log(` ${set2.terms.toLocaleString("en-US")} entries, ${set2.forms.length.toLocaleString("en-US")} forms:`);
+      equal.push({
+        terms: set2.terms,
+        forms: set2.forms.length,
+        pages: await equalWorkOnPages(bench, set.pages, urls),
+      });
+    }
+
     const big = sizes.find((s) => s.terms === 100_000);
     let matcherLoad: number | null = null;
     if (big) {
@@ -114,17 +143,56 @@ async function main(): Promise<void> {
       await page.close();
     }
 
-    log("With the extension: longest task and heap per page…");
-    const ext = await launchWithExtension();
-    let costs: BenchResult["costs"] = [];
-    let heaps: number[] = [];
+    log("The shipped extension, traced browser-wide (worker stopped before each page):");
+    const shipped: BenchResult["shipped"] = [];
+    for (const size of sizes) {
+      let dir = DIST_CHROME;
+      if (size.terms !== sizes[0].terms) {
+        dir = join(ROOT, `out/bench-${size.terms}`);
+        log(`  building the extension with ${size.terms.toLocaleString("en-US")} entries…`);
+        const taken = readBuiltGlossary(DIST_CHROME).entries.flatMap((e) => [...e.forms, ...e.shortForms]);
+        const extra = syntheticGlossaryEntries(size.terms - sizes[0].terms, SYNTHETIC_SEED, taken);
+        await build({ dist: dir, extraEntries: extra, targets: ["chrome"] });
+        dir = join(dir, "chrome");
+      }
+      log(`  ${size.terms.toLocaleString("en-US")} entries:`);
+      const traced = await launchTraced(dir);
+      try {
+        const worker = traced.context.serviceWorkers()[0] ?? (await traced.context.waitForEvent("serviceworker"));
+        const stopWorker = await workerStopper(traced.context, new URL(worker.url()).host);
+        const pages = await shippedCosts(traced, server.url, set.pages, {
+          script: "content.js",
+          marks: true,
+          stopWorker,
+          log,
+          keepTrace: TRACE_DIR ? (name, events) => keepTrace(size.terms, name, events) : undefined,
+        });
+        shipped.push({ terms: size.terms, pages });
+      } finally {
+        await traced.close();
+      }
+    }
+    log("The reference content script (a text walk, nothing else):");
+    const walker = await launchTraced(referenceExtension());
+    let reference: ShippedPageCost[] = [];
+    try {
+      reference = await shippedCosts(walker, server.url, set.pages, { script: "walk.js", marks: false, log });
+    } finally {
+      await walker.close();
+    }
+    log("Without the extension: heap per page…");
+    const heaps = await plainHeaps(
+      await plainContext(plain, server.url, false),
+      server.url,
+      set.pages,
+      shipped[0]?.pages ?? [],
+    );
+
+    log("Hover to card (demo page):");
     let hover: BenchResult["hover"] = null;
+    const ext = await launchWithExtension();
     try {
       await confine(ext.context, server.url, false);
-      costs = await extensionCosts(ext, server.url, set.pages, log);
-      log("Without the extension: heap per page…");
-      heaps = await plainHeaps(await plainContext(plain, server.url, false), server.url, set.pages, costs);
-      log("Hover to card (demo page):");
       const demo = set.pages.find((p) => p.name === "demo-article") ?? set.pages[0];
       hover = await hoverLatency(ext, `${server.url}${demo.path}`, 5, log).catch((error: Error) => {
         log(`  hover not measured: ${error.message}`);
@@ -141,9 +209,11 @@ async function main(): Promise<void> {
       sizes: results,
       contentGzipBytes: built["content.js"],
       glossary: glossaryShipped(),
-      matcherBytes100k: big ? Buffer.byteLength(big.json) : null,
+      matcherBytes100k: big ? big.bytes.byteLength : null,
       matcherLoadMs100k: matcherLoad,
-      costs,
+      shipped,
+      reference,
+      equal,
       plainHeaps: heaps,
       hover,
       seconds: (performance.now() - started) / 1000,
@@ -163,11 +233,11 @@ main().catch((error: Error) => {
 
 /** The bundled glossary as the build shipped it (issue 10's size targets). */
 function glossaryShipped(): BenchResult["glossary"] {
-  const { index, entries } = readBuiltGlossary(DIST_CHROME);
+  const { matcher, entries } = readBuiltGlossary(DIST_CHROME);
   const size = (file: string) => statSync(join(DIST_CHROME, file)).size;
   return {
     entries: entries.length,
-    matcherBytes: Buffer.byteLength(JSON.stringify(index.matcher)),
+    matcherBytes: matcher.byteLength,
     indexBytes: size(INDEX_FILE),
     largestShardBytes: Math.max(...Array.from({ length: SHARD_COUNT }, (_, s) => size(shardFile(s)))),
     packedBytes: packedChromeBuild().byteLength,

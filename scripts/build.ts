@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { MARK_CSS } from "../src/content/mark-style.ts";
 import { compileGlossary } from "../src/glossary/compile.ts";
+import type { Entry } from "../src/glossary/schema.ts";
 import { glossaryFiles, INDEX_FILE } from "../src/glossary/shards.ts";
 import { lintBundledGlossary } from "./lib/lint-bundled.ts";
 import { namePartsOf, wordNamesOf } from "./lib/name-risk.ts";
@@ -31,6 +32,9 @@ function manifestFor(target: Target): Record<string, unknown> {
     // Firefox has no optional unlimitedStorage (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); its
     // storage.local is bounded by the IndexedDB limits, far above our 10 MB import cap.
     delete manifest.optional_permissions;
+    // Chrome's per-session URL keeps pages from probing for the file; Firefox's extension URLs
+    // already carry a random per-install uuid, and its manifest has no such key.
+    for (const w of manifest.web_accessible_resources) delete w.use_dynamic_url;
   }
   return manifest;
 }
@@ -88,25 +92,33 @@ async function bundle(target: Target, outdir: string) {
 export async function build({
   dist = DIST,
   writeDocs = dist === DIST,
+  extraEntries = [],
+  targets = ["chrome", "firefox"],
 }: {
   dist?: string;
   writeDocs?: boolean;
+  /** Entries shipped after the bundled packs' (the bench's large glossaries); not linted. */
+  extraEntries?: readonly Entry[];
+  targets?: readonly Target[];
 } = {}): Promise<Record<string, number>> {
   const { loaded: packs, problems } = lintBundledGlossary();
   if (problems.length) {
     throw new Error(`The glossary has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   }
-  const entries = packs.flatMap((p) => p.entries);
+  const entries = [...packs.flatMap((p) => p.entries), ...extraEntries];
   const glossary = compileGlossary(
     entries,
-    packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
+    [
+      ...packs.map((p) => ({ id: p.pack, title: p.title, entryIds: p.entries.map((e) => e.id) })),
+      ...(extraEntries.length ? [{ id: "bench", title: "Bench", entryIds: extraEntries.map((e) => e.id) }] : []),
+    ],
     wordNamesOf(entries),
     namePartsOf(packs),
   );
   const sizes: Record<string, number> = {};
   rmSync(dist, { recursive: true, force: true });
   if (writeDocs) writeJsonSchema(ROOT, "docs");
-  for (const target of ["chrome", "firefox"] as const) {
+  for (const target of targets) {
     const out = join(dist, target);
     mkdirSync(join(out, "icons"), { recursive: true });
     await bundle(target, out);

@@ -8,6 +8,7 @@ import { serializeMatcher } from "../../src/matcher/serialize.ts";
 import type { MatcherEntry } from "../../src/matcher/types.ts";
 import { readBuiltGlossary } from "../lib/built-glossary.ts";
 import { DIST_CHROME } from "../lib/chromium.ts";
+import { foldText } from "./equal-work.ts";
 import { syntheticEntries } from "./synthetic.ts";
 
 export const SYNTHETIC_SEED = 20240503;
@@ -17,8 +18,8 @@ export interface GlossarySize {
   terms: number;
   /** Distinct forms in the compiled matcher (full and short forms). */
   forms: number;
-  /** The serialized matcher, as JSON: what the content script receives. */
-  json: string;
+  /** The matcher file: what the content script reads. */
+  bytes: Uint8Array;
   /** The distinct forms as the compiler normalises them, as JSON: what the peers search for. */
   formsJson: string;
   /** Compile time in Node at bench time (0 for the bundled size, compiled by the build). */
@@ -26,8 +27,8 @@ export interface GlossarySize {
 }
 
 export function readBundledGlossary(): Pick<CompiledGlossary, "matcher" | "entries"> {
-  const { index, entries } = readBuiltGlossary(DIST_CHROME);
-  return { matcher: index.matcher, entries };
+  const { matcher, entries } = readBuiltGlossary(DIST_CHROME);
+  return { matcher, entries };
 }
 
 function bundledEntries(g: Pick<CompiledGlossary, "entries">): MatcherEntry[] {
@@ -62,7 +63,7 @@ export function glossarySizes(large: readonly number[]): GlossarySize[] {
       return {
         terms: base.length,
         forms: forms.length,
-        json: JSON.stringify(g.matcher),
+        bytes: g.matcher,
         formsJson: JSON.stringify(forms),
         compileMs: 0,
       };
@@ -78,10 +79,43 @@ export function glossarySizes(large: readonly number[]): GlossarySize[] {
     sizes.push({
       terms,
       forms: forms.length,
-      json: JSON.stringify(serializeMatcher(matcher)),
+      bytes: serializeMatcher(matcher),
       formsJson: JSON.stringify(forms),
       compileMs,
     });
   }
   return sizes;
+}
+
+/** One size of the equal-work comparison: folded forms (index = form id) and our matcher of them. */
+export interface EqualWorkSet {
+  terms: number;
+  forms: string[];
+  bytes: Uint8Array;
+}
+
+/**
+ * The forms of the first `count` entries (the bundled ones, then synthetic ones), folded as the
+ * text is (foldText), each once: what every contestant searches for.
+ */
+export function equalWorkSets(counts: readonly number[]): EqualWorkSet[] {
+  const base = bundledEntries(readBundledGlossary());
+  const taken = base.flatMap((e) => [...e.forms, ...e.shortForms]);
+  const most = Math.max(...counts);
+  const all = [...base, ...syntheticEntries(Math.max(0, most - base.length), SYNTHETIC_SEED, taken)];
+  return counts.map((terms) => {
+    const forms = [
+      ...new Set(
+        all
+          .slice(0, terms)
+          .flatMap((e) => [...e.forms, ...e.shortForms])
+          .map((f) => foldText(normalizeForm(f.normalize("NFC"))).trim())
+          .filter((f) => f.length > 0),
+      ),
+    ];
+    const matcher = compileMatcher(
+      forms.map((f, i) => ({ id: `f${i}`, group: 0, forms: [f], shortForms: [], context: [] })),
+    );
+    return { terms, forms, bytes: serializeMatcher(matcher) };
+  });
 }

@@ -1,7 +1,7 @@
 // Hover-to-card latency with the real extension: from the end of the 300 ms hover delay to
 // the card being shown (its host gets data-open), with the background worker stopped first
 // (cold) and right after (warm). Timestamps are taken in the page's main world.
-import type { CDPSession, Page } from "playwright-core";
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import type { ExtensionBrowser } from "../lib/chromium.ts";
 import { HOST_TAG, markedTexts, pointOfText, waitForMarks } from "../lib/page-probe.ts";
 import { closeQuietly } from "./browser.ts";
@@ -22,14 +22,14 @@ const RECORDER = `(() => {
 })()`;
 
 /** Stops the extension's service worker (through CDP on one of its pages) and waits until it has. */
-async function workerStopper(ext: ExtensionBrowser): Promise<() => Promise<void>> {
-  const control = await ext.context.newPage();
-  await control.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const cdp: CDPSession = await ext.context.newCDPSession(control);
+export async function workerStopper(context: BrowserContext, extensionId: string): Promise<() => Promise<void>> {
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/popup.html`);
+  const cdp: CDPSession = await context.newCDPSession(control);
   const status = new Map<string, string>();
   cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
     for (const v of versions as { versionId: string; scriptURL: string; runningStatus: string }[])
-      if (v.scriptURL.includes(ext.extensionId)) status.set(v.versionId, v.runningStatus);
+      if (v.scriptURL.includes(extensionId)) status.set(v.versionId, v.runningStatus);
   });
   await cdp.send("ServiceWorker.enable");
   return async () => {
@@ -74,7 +74,7 @@ export async function hoverLatency(
   rounds: number,
   log: (line: string) => void,
 ): Promise<{ cold: number[]; warm: number[] }> {
-  const stopWorker = await workerStopper(ext);
+  const stopWorker = await workerStopper(ext.context, ext.extensionId);
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < rounds; i++) {

@@ -24,3 +24,10 @@ export function round(x: number | null): number | null {
   if (x === null || !Number.isFinite(x)) return null;
   return Math.abs(x) < 10 ? Math.round(x * 1000) / 1000 : Math.round(x * 10) / 10;
 }
+
+/** The q-quantile (0..1) by the nearest-rank method: p95 of 24 pages is the 23rd. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}

@@ -1,5 +1,6 @@
 // Deterministic synthetic glossary entries for the large sizes: the same seed gives the same
 // terms on every machine, so runs can be compared.
+import { CATEGORIES, type Entry } from "../../src/glossary/schema.ts";
 import type { MatcherEntry } from "../../src/matcher/types.ts";
 import { prng } from "../lib/prng.ts";
 
@@ -93,4 +94,19 @@ export function syntheticEntries(count: number, seed: number, taken: Iterable<st
     });
   }
   return out;
+}
+
+/** The same synthetic terms as whole glossary entries, to build an extension that ships them. */
+export function syntheticGlossaryEntries(count: number, seed: number, taken: Iterable<string>): Entry[] {
+  return syntheticEntries(count, seed, taken).map((e) => ({
+    id: e.id,
+    title: e.forms[0],
+    category: CATEGORIES[e.group],
+    forms: [...e.forms],
+    shortForms: [...e.shortForms],
+    context: [],
+    summary: "A synthetic entry of the benchmark's large glossaries.",
+    sources: [{ title: "Backstory bench", url: "https://example.org/backstory-bench" }],
+    related: [],
+  }));
 }

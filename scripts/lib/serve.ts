@@ -16,19 +16,25 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   url: string;
   server: Server;
+  /** Serves one more generated path from now on. */
+  add(path: string, body: string | Uint8Array): void;
   close(): Promise<void>;
 }
 
 /**
  * Serves files under each mount ("/demo/" → a directory) and any extra `pages`
- * (path → HTML). Listens on 127.0.0.1 only, on a free port.
+ * (path → HTML, or bytes). Listens on 127.0.0.1 only, on a free port.
  */
-export async function serve(mounts: Record<string, string>, pages: Record<string, string> = {}): Promise<StaticServer> {
+export async function serve(
+  mounts: Record<string, string>,
+  pages: Record<string, string | Uint8Array> = {},
+): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (path in pages) {
-      res.writeHead(200, { "content-type": TYPES[".html"] });
-      res.end(pages[path]);
+      const body = pages[path];
+      res.writeHead(200, { "content-type": typeof body === "string" ? TYPES[".html"] : "application/octet-stream" });
+      res.end(body);
       return;
     }
     for (const [prefix, dir] of Object.entries(mounts)) {
@@ -52,6 +58,9 @@ export async function serve(mounts: Record<string, string>, pages: Record<string
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    add: (path, body) => {
+      pages[path] = body;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,12 +1,14 @@
 import { compileGlossary } from "../glossary/compile.ts";
 import type { Category, Entry } from "../glossary/schema.ts";
-import type { SerializedMatcher } from "../matcher/serialize.ts";
+import { MATCHER_FILE } from "../glossary/shards.ts";
+import { toBase64 } from "../matcher/serialize.ts";
+import type { MatcherSource } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { loadAllBundled, loadIndex, loadPacks, lookupBundled } from "./glossary-store.ts";
 import type { UserGlossary } from "./user-glossaries.ts";
 
 export interface ActiveGlossary {
-  matcher: SerializedMatcher;
+  matcher: MatcherSource;
   categories: readonly Category[];
   household: number[];
   /** The entries with these ids, in force now. */
@@ -38,8 +40,8 @@ export function activeGlossary(settings: Settings, user: readonly UserGlossary[]
 
 async function build(key: string, settings: Settings, user: readonly UserGlossary[]): Promise<ActiveGlossary> {
   if (!settings.disabledPacks.length && !user.length) {
-    const { matcher, categories, household } = await loadIndex();
-    return { matcher, categories, household, lookup: lookupBundled, key };
+    const { categories, household } = await loadIndex();
+    return { matcher: { file: MATCHER_FILE }, categories, household, lookup: lookupBundled, key };
   }
   const [bundled, packs, index] = await Promise.all([loadAllBundled(), loadPacks(), loadIndex()]);
   const off = new Set(packs.filter((p) => settings.disabledPacks.includes(p.id)).flatMap((p) => p.entryIds));
@@ -55,7 +57,7 @@ async function build(key: string, settings: Settings, user: readonly UserGlossar
   const compiled = compileGlossary(entries, packs, new Set(index.wordNames), new Set(index.nameParts));
   const final = new Map(compiled.entries.map((e) => [e.id, e]));
   return {
-    matcher: compiled.matcher,
+    matcher: { base64: toBase64(compiled.matcher) },
     categories: compiled.categories,
     household: compiled.household,
     lookup: async (ids) => ids.flatMap((id) => final.get(id) ?? []),

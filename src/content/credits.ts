@@ -36,9 +36,17 @@ const CREDIT_TEXT = [
   new RegExp(String.raw`^\s*\((?:[Pp]hoto:\s*)?${NAME}\s*/\s*[^)]{2,60}\)\s*$`, "u"),
 ];
 
+/**
+ * What every credit line above has: a cheap test (no Unicode classes, no case folding of the
+ * whole alphabet) that turns away almost every block before the exact patterns run. Traced on
+ * news pages, running the exact patterns on every short block cost 10 ms and more a page.
+ */
+const CREDIT_HINT =
+  /^\s*(?:by\s|\(|(?:additional\s+)?(?:reporting|writing|editing|photo|video|graphics|illustration))|contribut/i;
+
 /** Whether a short block of text reads as a byline or credit line. */
 export function isCreditText(text: string): boolean {
-  return text.length <= 300 && CREDIT_TEXT.some((re) => re.test(text));
+  return text.length <= 300 && CREDIT_HINT.test(text) && CREDIT_TEXT.some((re) => re.test(text));
 }
 
 const BOILERPLATE =

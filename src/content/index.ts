@@ -1,7 +1,9 @@
 import type { Entry } from "../glossary/schema.ts";
-import { deserializeMatcher } from "../matcher/serialize.ts";
+import { deserializeMatcher, fromBase64 } from "../matcher/serialize.ts";
+import type { Matcher } from "../matcher/types.ts";
 import { ContentRequestSchema } from "../shared/content-messages.ts";
 import { ext } from "../shared/ext-api.ts";
+import type { MatcherSource } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
@@ -19,11 +21,12 @@ async function start(): Promise<void> {
   if (!host) return;
   const entryCache = new Map<string, Entry>();
   let config = await sendToBackground({ type: "backstory:get-page-config", host });
+  let matcher = await loadMatcher(config.matcher);
   const api = nativeHighlightApi(document);
   const newSession = () =>
     new PageSession({
       doc: document,
-      matcher: deserializeMatcher(config.matcher),
+      matcher,
       categories: config.categories,
       household: config.household,
       marker: api ? new HighlightMarker(api) : new WrapMarker(document),
@@ -53,10 +56,13 @@ async function start(): Promise<void> {
   // once. A new set of entries means a new matcher, so the page is read again with it.
   ext().storage.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes) && !(USER_GLOSSARIES_KEY in changes)) return;
-    void sendToBackground({ type: "backstory:get-page-config", host }).then((next) => {
+    void sendToBackground({ type: "backstory:get-page-config", host }).then(async (next) => {
       const glossaryChanged = next.glossaryKey !== config.glossaryKey;
       config = next;
       if (glossaryChanged) {
+        const nextMatcher = await loadMatcher(next.matcher);
+        if (config !== next) return; // a later change is on its way and will apply itself
+        matcher = nextMatcher;
         session.destroy();
         entryCache.clear();
         session = newSession();
@@ -87,6 +93,17 @@ async function start(): Promise<void> {
     }
     return undefined;
   });
+}
+
+/**
+ * The bundled matcher is read as a file (fetched off the main thread, used as it arrives);
+ * one compiled in the worker comes in the reply as base64.
+ */
+async function loadMatcher(source: MatcherSource): Promise<Matcher> {
+  if ("base64" in source) return deserializeMatcher(fromBase64(source.base64));
+  const response = await fetch(ext().runtime.getURL(source.file));
+  if (!response.ok) throw new Error(`${source.file}: HTTP ${response.status}`);
+  return deserializeMatcher(await response.arrayBuffer());
 }
 
 /**

@@ -132,7 +132,8 @@ export class PageSession {
     this.annotator.reset(this.include);
     this.annotator.setRegion(findArticleRegion(doc));
     this.job = this.newJob([...visibleRoots(doc, this.isOwn), doc.body]);
-    this.runSlice(performance.now() + SLICE_MS);
+    // A task of its own: run here, the first slice would add to the task that set the page up.
+    this.scheduleSlice();
   }
 
   /** Subtrees changed: drop their old marks and read them again (or the page, after in-app navigation). */

@@ -1,5 +1,5 @@
 import { compileMatcher } from "../matcher/compile.ts";
-import { type SerializedMatcher, serializeMatcher } from "../matcher/serialize.ts";
+import { type MatcherBytes, serializeMatcher } from "../matcher/serialize.ts";
 import { CATEGORIES, type Category, type Entry } from "./schema.ts";
 
 /** The glossary as shipped in the extension: entries for cards, and the compiled matcher. */
@@ -8,7 +8,7 @@ export interface CompiledGlossary {
   /** Matcher groups are indices into this list. */
   categories: readonly Category[];
   entries: Entry[];
-  matcher: SerializedMatcher;
+  matcher: MatcherBytes;
   /** Indices (into entries and the matcher) of household names, ascending. */
   household: number[];
   /** Forms that are also everyday words or first names (see MatcherEntry.wordNames), sorted. */

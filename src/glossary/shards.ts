@@ -1,19 +1,18 @@
-import type { SerializedMatcher } from "../matcher/serialize.ts";
 import type { CompiledGlossary } from "./compile.ts";
 import type { Category, Entry } from "./schema.ts";
 
 /**
- * How the bundled glossary ships: one small index the worker reads to configure a page (the
- * matcher, the household entries) and the entries themselves in shards by a hash of their id,
+ * How the bundled glossary ships: the matcher as a binary file each tab reads itself
+ * (src/matcher/serialize.ts), one small index the worker reads to configure a page (the
+ * household entries, what it needs to compile again) and the entries in shards by a hash of their id,
  * so a card's lookup parses one shard of ~1/64 of the glossary instead of all of it. The
  * worker may be stopped and woken on every page; what it parses on waking is what a reader pays.
  */
 export const SHARD_COUNT = 64;
 
 export interface GlossaryIndex {
-  format: 2;
+  format: 3;
   categories: readonly Category[];
-  matcher: SerializedMatcher;
   /** Matcher entry indices of household names: explained on hover, underlined only on request. */
   household: number[];
   /** Forms that are also everyday words or first names, for compiling again in the worker. */
@@ -37,21 +36,23 @@ export function shardOf(id: string): number {
 
 export const shardFile = (shard: number) => `glossary/entries-${String(shard).padStart(2, "0")}.json`;
 export const INDEX_FILE = "glossary/index.json";
+/** Web-accessible (with a per-session URL in Chrome) so that a tab can read it as an ArrayBuffer. */
+export const MATCHER_FILE = "glossary/matcher.bin";
 export const PACKS_FILE = "glossary/packs.json";
 
-/** Splits a compiled glossary into the files the extension ships (path → JSON text). */
-export function glossaryFiles(compiled: CompiledGlossary): Map<string, string> {
+/** Splits a compiled glossary into the files the extension ships (path → JSON text, or bytes). */
+export function glossaryFiles(compiled: CompiledGlossary): Map<string, string | Uint8Array> {
   const index: GlossaryIndex = {
-    format: 2,
+    format: 3,
     categories: compiled.categories,
-    matcher: compiled.matcher,
     household: compiled.household,
     wordNames: compiled.wordNames,
     nameParts: compiled.nameParts,
   };
   const shards: Entry[][] = Array.from({ length: SHARD_COUNT }, () => []);
   for (const e of compiled.entries) shards[shardOf(e.id)].push(e);
-  const files = new Map<string, string>([
+  const files = new Map<string, string | Uint8Array>([
+    [MATCHER_FILE, compiled.matcher],
     [INDEX_FILE, JSON.stringify(index)],
     [PACKS_FILE, JSON.stringify(compiled.packs)],
   ]);

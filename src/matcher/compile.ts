@@ -103,38 +103,32 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   });
   capStart[forms.length] = caps.length;
 
-  const contextStart = new Uint32Array(entries.length + 1);
-  const context: number[] = [];
+  // Inverted once here, not on every page: for each entry, the entries that name it as context
+  // (its full forms license their short forms), in entry order, each once.
+  const named = entries.map(() => [] as number[]);
   entries.forEach((entry, i) => {
-    contextStart[i] = context.length;
-    // Each context entry once, and at most 255 (the count ships in a byte; the schema allows 100).
     for (const id of new Set(entry.context)) {
       const j = indexOf.get(id);
-      if (j !== undefined && j !== i && context.length - contextStart[i] < 255) context.push(j);
+      if (j !== undefined && j !== i) named[j].push(i);
     }
   });
-  contextStart[entries.length] = context.length;
+  const licenseeStart = new Uint32Array(entries.length + 1);
+  named.forEach((list, j) => {
+    licenseeStart[j + 1] = licenseeStart[j] + list.length;
+  });
 
   return {
     entryIds: entries.map((x) => x.id),
     entryGroup: Uint8Array.from(entries, (x) => x.group),
-    contextStart,
-    contextEntries: Uint32Array.from(context),
+    licenseeStart,
+    licensees: Uint32Array.from(named.flat()),
     caps: Uint8Array.from(caps),
     capStart,
     formEntry: Uint32Array.from(formOrder, (old) => formEntry[old]),
     formFlags: Uint8Array.from(formOrder, (old) => formFlags[old]),
     nodeEdgeStart,
-    edgeUnits: unitsToString(edgeUnit),
+    edgeUnits: edgeUnit,
     nodeFormStart,
     maxFormLength,
   };
-}
-
-function unitsToString(units: Uint16Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < units.length; i += 0x8000) {
-    parts.push(String.fromCharCode(...units.subarray(i, Math.min(units.length, i + 0x8000))));
-  }
-  return parts.join("");
 }

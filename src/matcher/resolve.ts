@@ -19,12 +19,8 @@ export class Licensing {
   /** Entries with a full form on the page. */
   private present = new Set<number>();
   readonly licensed = new Set<number>();
-  /** For each entry, the entries that name it as context (whose short forms it licenses). */
-  private licensees: (e: number) => readonly number[];
 
-  constructor(private m: Matcher) {
-    this.licensees = licenseesOf(m);
-  }
+  constructor(private m: Matcher) {}
 
   /** Notes a block's matches; returns true when more entries are licensed than before. */
   add(matches: readonly RawMatch[]): boolean {
@@ -37,7 +33,8 @@ export class Licensing {
         this.present.add(entry);
         this.licensed.add(entry);
         grew = true;
-        for (const e of this.licensees(entry)) this.licensed.add(e);
+        // The entries that name it as context (inverted at build time: Matcher.licensees).
+        for (let k = m.licenseeStart[entry]; k < m.licenseeStart[entry + 1]; k++) this.licensed.add(m.licensees[k]);
       }
     }
     return grew;
@@ -47,31 +44,6 @@ export class Licensing {
     this.present.clear();
     this.licensed.clear();
   }
-}
-
-/**
- * The context lists inverted, once per matcher: a full form on the page then licenses its
- * licensees directly, whatever the glossary's size (generated places have thousands of
- * context links; walking them all for every full form made reading a page four times slower).
- */
-const licenseeIndex = new WeakMap<Matcher, (e: number) => readonly number[]>();
-function licenseesOf(m: Matcher): (e: number) => readonly number[] {
-  let get = licenseeIndex.get(m);
-  if (!get) {
-    const byEntry = new Map<number, number[]>();
-    for (let e = 0; e < m.entryGroup.length; e++) {
-      for (let k = m.contextStart[e]; k < m.contextStart[e + 1]; k++) {
-        const named = m.contextEntries[k];
-        const list = byEntry.get(named);
-        if (list) list.push(e);
-        else byEntry.set(named, [e]);
-      }
-    }
-    const none: readonly number[] = [];
-    get = (e) => byEntry.get(e) ?? none;
-    licenseeIndex.set(m, get);
-  }
-  return get;
 }
 
 /** The entries licensed by a whole page's matches at once. */

@@ -54,7 +54,7 @@ function findEdge(m: Matcher, node: number, unit: number): number {
   const units = m.edgeUnits;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const u = units.charCodeAt(mid);
+    const u = units[mid];
     if (u === unit) return mid + 1;
     if (u < unit) lo = mid + 1;
     else hi = mid - 1;
@@ -103,7 +103,7 @@ function rootTable(m: Matcher): Int32Array {
   let table = rootTables.get(m);
   if (!table) {
     table = new Int32Array(0x10000).fill(-1);
-    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnits.charCodeAt(e)] = e + 1;
+    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnits[e]] = e + 1;
     rootTables.set(m, table);
   }
   return table;

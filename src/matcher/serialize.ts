@@ -1,46 +1,120 @@
 import type { Matcher } from "./types.ts";
 
 /**
- * A matcher as JSON-safe data, so it can be written to a file at build time and passed through
- * extension messaging (which only carries JSON). Sized for glossaries of 100,000 terms, where
- * the trie has about a million nodes:
- * - texts (entry ids, edge units) are single strings, not arrays of strings or base64:
- *   JSON.parse copies one long string far faster than it builds 100,000 short ones, and ASCII
- *   costs one byte instead of base64's 2.7 per UTF-16 unit;
- * - a node's edge and form counts are unary codes in a bit vector (LOUDS: count ones, then a
- *   zero), two bits per node on average instead of three bytes, decoded once on load;
- * - edge targets and the node → forms table need no storage at all (see {@link Matcher}),
- *   nor do the forms' texts: the trie holds them case-folded, and `caps` their capitals;
- * - other numbers are typed arrays as base64.
+ * A matcher as one binary file (format 5), laid out so that a tab uses it as it arrives: every
+ * array is a view on the file's bytes, nothing is parsed or rebuilt. A tab reads the bundled
+ * matcher as a file of the extension (fetch → ArrayBuffer, off the main thread); JSON, base64
+ * and decoding loops cost tens of milliseconds of cold code on every page (docs/decisions/
+ * matcher-format.md). A matcher compiled in the worker (a pack switched off, a reader's own
+ * glossary) travels through messaging, which carries only JSON: the same bytes as base64.
+ *
+ * Layout, little-endian: a header of 32-bit words (magic, then the counts below), then the
+ * sections in this order, each starting on a 4-byte boundary:
+ * entryGroup u8[entries] · licenseeStart u32[entries+1] · licensees u32[licensees] ·
+ * caps u8[capitals] · capStart u32[forms+1] · formEntry u32[forms] · formFlags u8[forms] ·
+ * nodeEdgeStart u32[nodes+1] · nodeFormStart u32[nodes+1] · edgeUnits u16[nodes-1] ·
+ * entry ids, UTF-8, joined by "\n" (decoded only when a card or the popup needs an id).
  */
-export interface SerializedMatcher {
-  format: 4;
-  /** Entry ids joined by "\n". */
-  entryIds: string;
-  /** Per form, its number of capitals; then their positions. */
-  capCount: string;
-  caps: string;
-  maxFormLength: number;
-  /** Edge units as one string, surrogates escaped (see {@link escapeUnits}). */
-  edgeUnits: string;
-  nodeCount: number;
-  /** Per node, its edge count in unary. */
-  nodeEdges: string;
-  /** Per node, the number of forms ending there in unary. */
-  nodeForms: string;
-  entryGroup: string;
-  /** Per entry, its number of context entries. */
-  contextCount: string;
-  contextEntries: string;
-  formEntry: string;
-  formFlags: string;
+const MAGIC = 0x354d5342; // "BSM5" read as a little-endian word
+const HEADER_WORDS = 8;
+
+export type MatcherBytes = Uint8Array;
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+export function serializeMatcher(m: Matcher): MatcherBytes {
+  const ids = new TextEncoder().encode(m.entryIds.join("\n"));
+  const sections: ArrayBufferView[] = [
+    m.entryGroup,
+    m.licenseeStart,
+    m.licensees,
+    m.caps,
+    m.capStart,
+    m.formEntry,
+    m.formFlags,
+    m.nodeEdgeStart,
+    m.nodeFormStart,
+    m.edgeUnits,
+    ids,
+  ];
+  let size = HEADER_WORDS * 4;
+  for (const s of sections) size = align4(size) + s.byteLength;
+  const out = new Uint8Array(align4(size));
+  new Uint32Array(out.buffer, 0, HEADER_WORDS).set([
+    MAGIC,
+    m.nodeEdgeStart.length - 1,
+    m.entryGroup.length,
+    m.formEntry.length,
+    m.maxFormLength,
+    m.licensees.length,
+    m.caps.length,
+    ids.length,
+  ]);
+  let at = HEADER_WORDS * 4;
+  for (const s of sections) {
+    at = align4(at);
+    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
+    at += s.byteLength;
+  }
+  return out;
+}
+
+/** The matcher in `bytes` (a whole file, or a copy of one); its arrays are views on them. */
+export function deserializeMatcher(bytes: ArrayBuffer | Uint8Array): Matcher {
+  const buffer = bytes instanceof Uint8Array ? aligned(bytes) : bytes;
+  if (buffer.byteLength < HEADER_WORDS * 4) throw new Error("matcher: file too short");
+  const [magic, nodes, entries, forms, maxFormLength, licensees, capitals, idBytes] = new Uint32Array(
+    buffer,
+    0,
+    HEADER_WORDS,
+  );
+  if (magic !== MAGIC) throw new Error("matcher: not a format 5 matcher file");
+  let at = HEADER_WORDS * 4;
+  const take = <T>(make: (offset: number, length: number) => T, length: number, unit: number): T => {
+    at = align4(at);
+    if (at + length * unit > buffer.byteLength) throw new Error("matcher: file truncated");
+    const view = make(at, length);
+    at += length * unit;
+    return view;
+  };
+  const u8 = (n: number) => take((o, l) => new Uint8Array(buffer, o, l), n, 1);
+  const u32 = (n: number) => take((o, l) => new Uint32Array(buffer, o, l), n, 4);
+  const matcher: Omit<Matcher, "entryIds"> = {
+    entryGroup: u8(entries),
+    licenseeStart: u32(entries + 1),
+    licensees: u32(licensees),
+    caps: u8(capitals),
+    capStart: u32(forms + 1),
+    formEntry: u32(forms),
+    formFlags: u8(forms),
+    nodeEdgeStart: u32(nodes + 1),
+    nodeFormStart: u32(nodes + 1),
+    edgeUnits: take((o, l) => new Uint16Array(buffer, o, l), Math.max(0, nodes - 1), 2),
+    maxFormLength,
+  };
+  const idText = u8(idBytes);
+  // Ids are needed only when a card is opened or the popup lists the page: decoded on first use.
+  let ids: string[] | null = null;
+  return Object.defineProperty(matcher, "entryIds", {
+    enumerable: true,
+    get: () => {
+      ids ??= idText.length ? new TextDecoder().decode(idText).split("\n") : [];
+      return ids;
+    },
+  }) as Matcher;
+}
+
+/** Typed views need their offset aligned to their unit: a view at an odd offset is copied. */
+function aligned(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+  return bytes.slice().buffer as ArrayBuffer;
 }
 
 type Base64 = { toBase64?: () => string };
 const Uint8 = Uint8Array as typeof Uint8Array & { fromBase64?: (text: string) => Uint8Array };
 
-function toBase64(view: ArrayBufferView): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+/** For messaging (JSON only): native where the browser has it (Chrome 140+, Firefox 133+). */
+export function toBase64(bytes: Uint8Array): string {
   const native = (bytes as Base64).toBase64;
   if (native) return native.call(bytes);
   let binary = "";
@@ -50,144 +124,10 @@ function toBase64(view: ArrayBufferView): string {
   return btoa(binary);
 }
 
-/** Decodes base64 natively where the browser can (Chrome 140+, Firefox 133+): 10× a JS loop. */
-function fromBase64(text: string): ArrayBuffer {
-  if (Uint8.fromBase64) return Uint8.fromBase64(text).buffer as ArrayBuffer;
+export function fromBase64(text: string): Uint8Array {
+  if (Uint8.fromBase64) return Uint8.fromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
-}
-
-/**
- * Edge units may be lone surrogates (half of an emoji), which a browser's messaging may turn
- * into U+FFFD on the way to a tab: they are written as U+FFFF (a noncharacter) followed by a
- * BMP character in U+1000–U+17FF, and U+FFFF itself as U+FFFF U+0100. Most glossaries have
- * none, and their edge string is used as it arrives.
- */
-const SURROGATE_BASE = 0x1000;
-
-function escapeUnits(units: string): string {
-  return units.replace(/[\ud800-\udfff\uffff]/g, (c) => {
-    const u = c.charCodeAt(0);
-    return `\uffff${String.fromCharCode(u === 0xffff ? 0x100 : SURROGATE_BASE + (u - 0xd800))}`;
-  });
-}
-
-function unescapeUnits(text: string, count: number): string {
-  const units = text.includes("\uffff")
-    ? text.replace(/\uffff[\s\S]/g, (pair) => {
-        const c = pair.charCodeAt(1);
-        return String.fromCharCode(c === 0x100 ? 0xffff : 0xd800 + (c - SURROGATE_BASE));
-      })
-    : text;
-  if (units.length !== count) throw new Error(`matcher edge units: expected ${count}, found ${units.length}`);
-  return units;
-}
-
-/** Writes each count in unary (that many ones, then a zero), from per-node start offsets. */
-function unary(starts: Uint32Array): Uint8Array {
-  const nodes = starts.length - 1;
-  const bits = new Uint8Array((nodes + starts[nodes] + 7) >> 3);
-  let bit = 0;
-  for (let n = 0; n < nodes; n++) {
-    for (let c = starts[n + 1] - starts[n]; c > 0; c--, bit++) bits[bit >> 3] |= 1 << (bit & 7);
-    bit++; // the zero that ends the count
-  }
-  return bits;
-}
-
-/**
- * For each byte value: how many zeros it holds (ZEROS), the number of ones below each zero
- * (ONES_BEFORE, 8 slots a byte) and in all (ONES). Decoding then costs one step per node, not
- * one per bit: a million nodes decode in a few milliseconds.
- */
-const ZEROS = new Uint8Array(256);
-const ONES = new Uint8Array(256);
-const ONES_BEFORE = new Uint8Array(256 * 8);
-for (let v = 0; v < 256; v++) {
-  let ones = 0;
-  for (let b = 0; b < 8; b++) {
-    if ((v >> b) & 1) ones++;
-    else ONES_BEFORE[v * 8 + ZEROS[v]++] = ones;
-  }
-  ONES[v] = ones;
-}
-
-/** Start offsets (one more than `count`) from counts written in unary. */
-function fromUnary(bits: Uint8Array, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let n = 0;
-  let total = 0;
-  for (let i = 0; i < bits.length; i++) {
-    const v = bits[i];
-    const zeros = Math.min(ZEROS[v], count - n); // the last byte's padding zeros are no nodes
-    for (let k = 0; k < zeros; k++) starts[++n] = total + ONES_BEFORE[v * 8 + k];
-    total += ONES[v];
-  }
-  if (n !== count) throw new Error(`matcher unary counts: expected ${count}, found ${n}`);
-  return starts;
-}
-
-function startsFromCounts(counts: Uint8Array): Uint32Array {
-  const out = new Uint32Array(counts.length + 1);
-  for (let i = 0; i < counts.length; i++) out[i + 1] = out[i] + counts[i];
-  return out;
-}
-
-function countsFromStarts(starts: Uint32Array, what: string): Uint8Array {
-  const out = new Uint8Array(starts.length - 1);
-  for (let i = 0; i < out.length; i++) {
-    const c = starts[i + 1] - starts[i];
-    if (c > 0xff) throw new Error(`matcher too wide to serialise: ${c} ${what} in one place`);
-    out[i] = c;
-  }
-  return out;
-}
-
-export function serializeMatcher(m: Matcher): SerializedMatcher {
-  const nodeCount = m.nodeEdgeStart.length - 1;
-  return {
-    format: 4,
-    entryIds: m.entryIds.join("\n"),
-    capCount: toBase64(countsFromStarts(m.capStart, "capitals")),
-    caps: toBase64(m.caps),
-    maxFormLength: m.maxFormLength,
-    edgeUnits: escapeUnits(m.edgeUnits),
-    nodeCount,
-    nodeEdges: toBase64(unary(m.nodeEdgeStart)),
-    nodeForms: toBase64(unary(m.nodeFormStart)),
-    entryGroup: toBase64(m.entryGroup),
-    contextCount: toBase64(countsFromStarts(m.contextStart, "context entries")),
-    contextEntries: toBase64(m.contextEntries),
-    formEntry: toBase64(m.formEntry),
-    formFlags: toBase64(m.formFlags),
-  };
-}
-
-export function deserializeMatcher(s: SerializedMatcher): Matcher {
-  if (s.format !== 4) throw new Error(`unsupported matcher format ${String(s.format)}`);
-  const formEntry = new Uint32Array(fromBase64(s.formEntry));
-  const matcher: Omit<Matcher, "entryIds"> = {
-    caps: new Uint8Array(fromBase64(s.caps)),
-    capStart: startsFromCounts(new Uint8Array(fromBase64(s.capCount))),
-    maxFormLength: s.maxFormLength,
-    entryGroup: new Uint8Array(fromBase64(s.entryGroup)),
-    contextStart: startsFromCounts(new Uint8Array(fromBase64(s.contextCount))),
-    contextEntries: new Uint32Array(fromBase64(s.contextEntries)),
-    formEntry,
-    formFlags: new Uint8Array(fromBase64(s.formFlags)),
-    edgeUnits: unescapeUnits(s.edgeUnits, s.nodeCount - 1),
-    nodeEdgeStart: fromUnary(new Uint8Array(fromBase64(s.nodeEdges)), s.nodeCount),
-    nodeFormStart: fromUnary(new Uint8Array(fromBase64(s.nodeForms)), s.nodeCount),
-  };
-  // Ids are needed only when a card is opened: 100,000 of them are split on first use.
-  let ids: string[] | null = null;
-  return Object.defineProperty(matcher, "entryIds", {
-    enumerable: true,
-    get: () => {
-      ids ??= s.entryIds ? s.entryIds.split("\n") : [];
-      return ids;
-    },
-  }) as Matcher;
+  return bytes;
 }

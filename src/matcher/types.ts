@@ -35,15 +35,19 @@ export const NAME_PART = 8;
  * letter (a lower-case word in the text need not walk into names), flattened into typed
  * arrays so it can be shipped compactly and used without rebuilding anything per page.
  * Node n's outgoing edges are e in [nodeEdgeStart[n], nodeEdgeStart[n+1]), sorted by their
- * unit edgeUnits.charCodeAt(e); nodes are numbered breadth-first, so edge e leads to node e + 1 (a
+ * unit edgeUnits[e]; nodes are numbered breadth-first, so edge e leads to node e + 1 (a
  * LOUDS-like layout: no targets). Forms are numbered in node order too, so the forms ending
  * at node n are simply [nodeFormStart[n], nodeFormStart[n+1]).
  */
 export interface Matcher {
   entryIds: string[];
   entryGroup: Uint8Array;
-  contextStart: Uint32Array;
-  contextEntries: Uint32Array;
+  /**
+   * The entries whose short forms a full form of entry e licenses (they name e as context):
+   * licensees[licenseeStart[e] .. licenseeStart[e+1]).
+   */
+  licenseeStart: Uint32Array;
+  licensees: Uint32Array;
   /**
    * For the case check: the positions where a form has a capital letter, in order —
    * caps[capStart[form] .. capStart[form+1]). Everything else about a form's text is in the
@@ -54,8 +58,8 @@ export interface Matcher {
   formEntry: Uint32Array;
   formFlags: Uint8Array;
   nodeEdgeStart: Uint32Array;
-  /** The edges' UTF-16 units as one string (as fast to index as a typed array, and shipped as is). */
-  edgeUnits: string;
+  /** The edges' UTF-16 units (lone surrogates included: an emoji's halves are two edges). */
+  edgeUnits: Uint16Array;
   nodeFormStart: Uint32Array;
   /** Length of the longest form, in code units (at most MAX_FORM_LENGTH). */
   maxFormLength: number;

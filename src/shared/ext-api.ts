@@ -10,6 +10,8 @@ export interface ExtApi {
     /** Gone once the extension was reloaded or updated under this page. */
     id?: string;
     sendMessage(message: unknown): Promise<unknown>;
+    /** In Chrome, a web-accessible file with use_dynamic_url gets this session's URL. */
+    getURL(path: string): string;
     onMessage: {
       addListener(
         listener: (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => undefined,

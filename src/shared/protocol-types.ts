@@ -1,14 +1,19 @@
 import type { Category, Entry } from "../glossary/schema.ts";
-import type { SerializedMatcher } from "../matcher/serialize.ts";
 import type { ContentRequest } from "./content-messages.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
 import type { StorageProblem } from "./settings-storage.ts";
 
+/**
+ * Where a tab gets its matcher: the bundled one is a file of the extension it reads itself;
+ * one compiled in the worker comes inside the reply, as base64 (messaging carries only JSON).
+ */
+export type MatcherSource = { file: string } | { base64: string };
+
 /** The reply to each request type; senders get it typed through {@link sendToBackground}. */
 export interface BackgroundResponses {
   "backstory:get-page-config": {
-    matcher: SerializedMatcher;
+    matcher: MatcherSource;
     categories: readonly Category[];
     /** Matcher entry indices of household names (not underlined unless the reader asks). */
     household: number[];

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { compileGlossary } from "../../src/glossary/compile.ts";
 import type { Entry } from "../../src/glossary/schema.ts";
-import { glossaryFiles, INDEX_FILE, PACKS_FILE, SHARD_COUNT, shardFile, shardOf } from "../../src/glossary/shards.ts";
+import {
+  glossaryFiles,
+  INDEX_FILE,
+  MATCHER_FILE,
+  PACKS_FILE,
+  SHARD_COUNT,
+  shardFile,
+  shardOf,
+} from "../../src/glossary/shards.ts";
+import { deserializeMatcher } from "../../src/matcher/serialize.ts";
 
 const entry = (id: string, familiarity?: Entry["familiarity"]): Entry => ({
   id,
@@ -19,7 +28,8 @@ const entry = (id: string, familiarity?: Entry["familiarity"]): Entry => ({
 describe("the shipped glossary: an index and shards", () => {
   const entries = Array.from({ length: 500 }, (_, i) => entry(`place-${i}`, i % 50 === 0 ? "household" : undefined));
   const compiled = compileGlossary(entries, [{ id: "p", title: "P", entryIds: entries.map((e) => e.id) }]);
-  const files = glossaryFiles(compiled);
+  const all = glossaryFiles(compiled);
+  const files = new Map([...all].flatMap(([f, v]) => (typeof v === "string" ? [[f, v] as const] : [])));
 
   it("puts every entry in the shard its id hashes to, once", () => {
     const seen = new Map<string, number>();
@@ -41,9 +51,13 @@ describe("the shipped glossary: an index and shards", () => {
     expect(Math.max(...sizes)).toBeLessThan((500 / SHARD_COUNT) * 3);
   });
 
-  it("keeps the matcher and the household entries in the index, and no entry text", () => {
+  it("ships the matcher as its own binary file, the household entries in the index, and no entry text there", () => {
+    const bytes = all.get(MATCHER_FILE);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(deserializeMatcher(bytes as Uint8Array).entryIds).toEqual(entries.map((e) => e.id));
     const index = JSON.parse(files.get(INDEX_FILE) ?? "{}");
-    expect(index.format).toBe(2);
+    expect(index.format).toBe(3);
+    expect(index.matcher).toBeUndefined();
     expect(index.household).toEqual(entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : [])));
     expect(files.get(INDEX_FILE)).not.toContain("A place.");
     expect(JSON.parse(files.get(PACKS_FILE) ?? "[]")[0].entryIds).toHaveLength(500);

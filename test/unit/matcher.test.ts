@@ -33,7 +33,7 @@ const ENTRIES = [
   entry("xjp-zh", ["习近平"]),
   entry("paris-agreement", ["Paris accord"]),
 ];
-const matcher = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(compileMatcher(ENTRIES)))));
+const matcher = deserializeMatcher(serializeMatcher(compileMatcher(ENTRIES)));
 
 /** Resolves a single text as a whole page; returns [matched text, entry id] pairs. */
 function mentions(text: string) {
@@ -169,7 +169,7 @@ describe("scanText and resolveBlock", () => {
 describe("serialised matcher", () => {
   const roundTrip = (entries: MatcherEntry[]) => {
     const compiled = compileMatcher(entries);
-    return [compiled, deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(compiled))))] as const;
+    return [compiled, deserializeMatcher(serializeMatcher(compiled))] as const;
   };
 
   it("restores every array exactly, with lone surrogates, U+FFFF and a node of 300 edges", () => {
@@ -199,7 +199,10 @@ describe("serialised matcher", () => {
     const [compiled, loaded] = roundTrip([...many, entry("wide", ["Wide"], ["W"], ids)]);
     expect(loaded).toEqual(compiled);
     const wide = compiled.entryIds.indexOf("wide");
-    expect(compiled.contextStart[wide + 1] - compiled.contextStart[wide]).toBe(255);
+    const naming = many.map((_, c) => [
+      ...compiled.licensees.subarray(compiled.licenseeStart[c], compiled.licenseeStart[c + 1]),
+    ]);
+    expect(naming.every((list) => list.length === 1 && list[0] === wide)).toBe(true);
   });
 
   it("handles an empty glossary", () => {
