@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
-import { findChromium, NO_CHROMIUM } from "../lib/chromium.ts";
+import { extensionArgs, findChromium, NO_CHROMIUM } from "../lib/chromium.ts";
 import { markedTexts } from "../lib/page-probe.ts";
 import { type ExtensionCost, extensionCost } from "./attribution.ts";
 import { closeQuietly, confine, NAME_SHIM } from "./browser.ts";
@@ -32,18 +32,10 @@ export async function launchTraced(dir: string): Promise<TracedBrowser> {
     executable,
     [
       "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...extensionArgs(dir),
       "--window-size=1280,900",
       `--user-data-dir=${profile}`,
       "--remote-debugging-port=0",
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
       "about:blank",
     ],
     { stdio: "ignore" },

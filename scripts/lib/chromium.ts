@@ -16,6 +16,21 @@ export function findChromium(): string | null {
 export const NO_CHROMIUM =
   "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome binary.";
 
+/** Chromium's flags for a quiet run with the extension in `dir` (headless flag apart). */
+export function extensionArgs(dir: string): string[] {
+  return [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+  ];
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -43,19 +58,7 @@ export async function launchWithExtension(
     viewport: { width: 1280, height: 900 },
     hasTouch,
     locale,
-    args: [
-      ...(headed ? [] : ["--headless=new"]),
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      ...extraArgs,
-    ],
+    args: [...(headed ? [] : ["--headless=new"]), ...extensionArgs(dir), ...extraArgs],
   });
   // tsx compiles our page.evaluate() callbacks with esbuild's keepNames, which calls __name.
   await context.addInitScript("globalThis.__name ??= (fn) => fn;");

@@ -129,6 +129,30 @@ function whenIdle(fn: () => void): void {
   else window.addEventListener("load", run, { once: true });
 }
 
+/**
+ * Whether the document has any text to read. Frames on news pages are mostly ad slots and
+ * embeds with none: they start nothing (no config message, no matcher) until text arrives.
+ */
+function hasText(doc: Document): boolean {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test((n as Text).data)) return true;
+  return false;
+}
+
+/** Calls `fn` once the document has text: at once, or after the change that brings some. */
+function whenText(doc: Document, fn: () => void): void {
+  if (hasText(doc)) return fn();
+  const observer = new MutationObserver(() => {
+    if (!hasText(doc)) return;
+    observer.disconnect();
+    whenIdle(fn);
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
 whenIdle(() => {
-  start().catch((error) => console.warn("Backstory could not start on this page:", error));
+  const begin = () => void start().catch((error) => console.warn("Backstory could not start on this page:", error));
+  // The top page always starts (a shell filled in later is followed by the page observer).
+  if (window === window.top) begin();
+  else whenText(document, begin);
 });

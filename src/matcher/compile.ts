@@ -6,6 +6,7 @@ import {
   type MatcherEntry,
   NAME_PART,
   SHORT_FORM,
+  toOffsets,
   WORD_NAME,
 } from "./types.ts";
 
@@ -126,9 +127,9 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     capStart,
     formEntry: Uint32Array.from(formOrder, (old) => formEntry[old]),
     formFlags: Uint8Array.from(formOrder, (old) => formFlags[old]),
-    nodeEdgeStart,
+    nodeEdges: toOffsets(nodeEdgeStart),
     edgeUnits: edgeUnit,
-    nodeFormStart,
+    nodeForms: toOffsets(nodeFormStart),
     maxFormLength,
   };
 }

@@ -9,7 +9,7 @@ import {
   normalizeUnit,
   UNIT_FLAGS,
 } from "./chars.ts";
-import { EXACT_CASE, type Matcher, NAME_PART, SHORT_FORM, WORD_NAME } from "./types.ts";
+import { EXACT_CASE, type Matcher, NAME_PART, OFFSET_BLOCK_SHIFT, SHORT_FORM, start, WORD_NAME } from "./types.ts";
 
 /** A span of text where one or more forms match (same span, e.g. two entries' short forms). */
 export interface RawMatch {
@@ -49,8 +49,9 @@ function atSentenceStart(text: string, at: number): boolean {
 }
 
 function findEdge(m: Matcher, node: number, unit: number): number {
-  let lo = m.nodeEdgeStart[node];
-  let hi = m.nodeEdgeStart[node + 1] - 1;
+  const edges = m.nodeEdges;
+  let lo = edges.base[node >>> OFFSET_BLOCK_SHIFT] + edges.rel[node];
+  let hi = edges.base[(node + 1) >>> OFFSET_BLOCK_SHIFT] + edges.rel[node + 1] - 1;
   const units = m.edgeUnits;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
@@ -103,7 +104,7 @@ function rootTable(m: Matcher): Int32Array {
   let table = rootTables.get(m);
   if (!table) {
     table = new Int32Array(0x10000).fill(-1);
-    for (let e = m.nodeEdgeStart[0]; e < m.nodeEdgeStart[1]; e++) table[m.edgeUnits[e]] = e + 1;
+    for (let e = start(m.nodeEdges, 0); e < start(m.nodeEdges, 1); e++) table[m.edgeUnits[e]] = e + 1;
     rootTables.set(m, table);
   }
   return table;
@@ -166,8 +167,9 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
   let lastFlags = startFlags;
   let j = s + 1;
   for (;;) {
-    const formStart = m.nodeFormStart[node];
-    const formEnd = m.nodeFormStart[node + 1];
+    const forms = m.nodeForms;
+    const formStart = forms.base[node >>> OFFSET_BLOCK_SHIFT] + forms.rel[node];
+    const formEnd = forms.base[(node + 1) >>> OFFSET_BLOCK_SHIFT] + forms.rel[node + 1];
     const next = flagsAt(text, j);
     if (formStart < formEnd && (isBoundaryFlags(lastFlags, next) || lastFlags & next & F_HANGUL)) {
       let found: number[] | undefined;

@@ -1,4 +1,4 @@
-import type { Matcher } from "./types.ts";
+import { type Matcher, OFFSET_BLOCK_SHIFT } from "./types.ts";
 
 /**
  * A matcher as one binary file (format 5), laid out so that a tab uses it as it arrives: every
@@ -12,7 +12,8 @@ import type { Matcher } from "./types.ts";
  * sections in this order, each starting on a 4-byte boundary:
  * entryGroup u8[entries] · licenseeStart u32[entries+1] · licensees u32[licensees] ·
  * caps u8[capitals] · capStart u32[forms+1] · formEntry u32[forms] · formFlags u8[forms] ·
- * nodeEdgeStart u32[nodes+1] · nodeFormStart u32[nodes+1] · edgeUnits u16[nodes-1] ·
+ * edge offsets: base u32[blocks] · rel u16[nodes+1] · form offsets: base u32[blocks] ·
+ * rel u16[nodes+1] (blocks = ((nodes+1) >> 8) + 1; see Offsets) · edgeUnits u16[nodes-1] ·
  * entry ids, UTF-8, joined by "\n" (decoded only when a card or the popup needs an id).
  */
 const MAGIC = 0x354d5342; // "BSM5" read as a little-endian word
@@ -32,8 +33,10 @@ export function serializeMatcher(m: Matcher): MatcherBytes {
     m.capStart,
     m.formEntry,
     m.formFlags,
-    m.nodeEdgeStart,
-    m.nodeFormStart,
+    m.nodeEdges.base,
+    m.nodeEdges.rel,
+    m.nodeForms.base,
+    m.nodeForms.rel,
     m.edgeUnits,
     ids,
   ];
@@ -42,7 +45,7 @@ export function serializeMatcher(m: Matcher): MatcherBytes {
   const out = new Uint8Array(align4(size));
   new Uint32Array(out.buffer, 0, HEADER_WORDS).set([
     MAGIC,
-    m.nodeEdgeStart.length - 1,
+    m.nodeEdges.rel.length - 1,
     m.entryGroup.length,
     m.formEntry.length,
     m.maxFormLength,
@@ -79,6 +82,8 @@ export function deserializeMatcher(bytes: ArrayBuffer | Uint8Array): Matcher {
   };
   const u8 = (n: number) => take((o, l) => new Uint8Array(buffer, o, l), n, 1);
   const u32 = (n: number) => take((o, l) => new Uint32Array(buffer, o, l), n, 4);
+  const u16 = (n: number) => take((o, l) => new Uint16Array(buffer, o, l), n, 2);
+  const blocks = ((nodes + 1) >>> OFFSET_BLOCK_SHIFT) + 1;
   const matcher: Omit<Matcher, "entryIds"> = {
     entryGroup: u8(entries),
     licenseeStart: u32(entries + 1),
@@ -87,9 +92,9 @@ export function deserializeMatcher(bytes: ArrayBuffer | Uint8Array): Matcher {
     capStart: u32(forms + 1),
     formEntry: u32(forms),
     formFlags: u8(forms),
-    nodeEdgeStart: u32(nodes + 1),
-    nodeFormStart: u32(nodes + 1),
-    edgeUnits: take((o, l) => new Uint16Array(buffer, o, l), Math.max(0, nodes - 1), 2),
+    nodeEdges: { base: u32(blocks), rel: u16(nodes + 1) },
+    nodeForms: { base: u32(blocks), rel: u16(nodes + 1) },
+    edgeUnits: u16(Math.max(0, nodes - 1)),
     maxFormLength,
   };
   const idText = u8(idBytes);

@@ -82,6 +82,38 @@ describe("a page that keeps changing", () => {
     await page.close();
   });
 
+  it("starts in an empty frame once text is written into it", async () => {
+    const page = await h.open("/live.html");
+    await waitForMarks(page);
+    // An about:blank frame (an ad slot, an embed) with nothing in it: the content script waits.
+    await page.evaluate(() => {
+      const frame = document.createElement("iframe");
+      frame.id = "late";
+      frame.name = "late";
+      document.body.append(frame);
+    });
+    await page.waitForTimeout(1500); // its idle start has passed with nothing to read
+    await page.evaluate(() => {
+      const doc = (document.getElementById("late") as HTMLIFrameElement).contentDocument as Document;
+      const p = doc.createElement("p");
+      p.textContent = "Delegates at COP26 met in Glasgow.";
+      doc.body.append(p);
+    });
+    const frame = page.frame({ name: "late" });
+    if (!frame) throw new Error("the empty frame is missing");
+    await expect
+      .poll(
+        () =>
+          frame.evaluate(() => {
+            const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("backstory-mention");
+            return h ? [...h].map((r) => r.toString()) : [];
+          }),
+        { timeout: 10_000 },
+      )
+      .toContain("COP26");
+    await page.close();
+  });
+
   it("stays bounded on a page that rewrites text 1,000 times a second", async () => {
     const page = await h.open("/live.html");
     await waitForMarks(page);
