@@ -141,7 +141,10 @@ function hasText(doc: Document): boolean {
 
 /** Calls `fn` once the document has text: at once, or after the change that brings some. */
 function whenText(doc: Document, fn: () => void): void {
-  if (hasText(doc)) return fn();
+  if (hasText(doc)) {
+    fn();
+    return;
+  }
   const observer = new MutationObserver(() => {
     if (!hasText(doc)) return;
     observer.disconnect();
