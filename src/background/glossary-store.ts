@@ -1,4 +1,3 @@
-import browser from "webextension-polyfill";
 import type { Entry } from "../glossary/schema.ts";
 import {
   entriesInPackOrder,
@@ -10,6 +9,7 @@ import {
   shardFile,
   shardOf,
 } from "../glossary/shards.ts";
+import { ext } from "../shared/ext-api.ts";
 
 /**
  * The bundled glossary, read lazily file by file (src/glossary/shards.ts): the index when a page
@@ -22,7 +22,7 @@ const cache = new Map<string, Promise<unknown>>();
 function readJson<T>(file: string): Promise<T> {
   let p = cache.get(file) as Promise<T> | undefined;
   if (!p) {
-    p = fetch(browser.runtime.getURL(file))
+    p = fetch(ext().runtime.getURL(file))
       .then((r) => {
         if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
         return r.json() as Promise<T>;

@@ -1,29 +1,32 @@
-import browser from "webextension-polyfill";
+import { ext } from "../shared/ext-api.ts";
 import { BackgroundRequestSchema, CONTENT_SCRIPT_REQUESTS } from "../shared/messages.ts";
-import { sendToTab } from "../shared/runtime.ts";
+import { FAILED, sendToTab } from "../shared/runtime.ts";
 import { handle } from "./handlers.ts";
 
 /**
  * Background entry (Chrome's service worker, Firefox's background script). Listeners are
  * registered synchronously at top level so a restarted worker receives the message that woke it.
  */
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own pages and content scripts may ask; other extensions' messages are ignored.
-  if (sender.id !== browser.runtime.id) return undefined;
+  if (sender.id !== ext().runtime.id) return undefined;
   const parsed = BackgroundRequestSchema.safeParse(message);
   if (!parsed.success) {
     console.warn("Backstory: ignored an unexpected message", message, parsed.error.issues[0]?.message);
     return undefined;
   }
-  const fromOurPage = typeof sender.url === "string" && sender.url.startsWith(browser.runtime.getURL(""));
+  const fromOurPage = typeof sender.url === "string" && sender.url.startsWith(ext().runtime.getURL(""));
   if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) {
     console.warn(`Backstory: refused ${parsed.data.type} from a content script`);
     return undefined;
   }
-  return handle(parsed.data).catch((error) => {
+  // Answered through sendResponse (true keeps the channel open): Chrome ignores a returned
+  // promise. A failure is answered too, so the sender's promise rejects instead of waiting.
+  handle(parsed.data).then(sendResponse, (error: unknown) => {
     console.error(`Backstory: ${parsed.data.type} failed`, error);
-    throw error;
+    sendResponse({ [FAILED]: error instanceof Error ? error.message : String(error) });
   });
+  return true;
 });
 
 /**
@@ -32,13 +35,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
  */
 export async function runCommand(command: string): Promise<void> {
   if (command !== "next-mention" && command !== "previous-mention") return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = (await ext().tabs?.query({ active: true, currentWindow: true })) ?? [];
   if (tab?.id === undefined) return;
   const direction = command === "next-mention" ? "next" : "previous";
   await sendToTab(tab.id, { type: "backstory:navigate", direction }).catch(() => {
     // No content script in that tab (a browser page, a store page): nothing to move through.
   });
 }
-browser.commands.onCommand.addListener((command: string) => void runCommand(command));
+ext().commands?.onCommand.addListener((command) => void runCommand(command));
 // End-to-end tests run a command through the worker: a browser's own shortcut keys cannot be sent to it.
 (globalThis as { backstoryRunCommand?: typeof runCommand }).backstoryRunCommand = runCommand;

@@ -1,4 +1,4 @@
-import browser from "webextension-polyfill";
+import { ext } from "../shared/ext-api.ts";
 import { SETTINGS_KEY, type Settings } from "../shared/settings.ts";
 import {
   inspectStoredSettings,
@@ -9,13 +9,13 @@ import {
 
 /** Settings live in storage.sync (they follow the reader across browsers); only changes are saved. */
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  const stored = await ext().storage.sync.get(SETTINGS_KEY);
   return settingsFromStored(stored[SETTINGS_KEY]);
 }
 
 /** What could not be read from the stored settings (and was replaced by defaults). */
 export async function settingsProblems(): Promise<StorageProblem[]> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  const stored = await ext().storage.sync.get(SETTINGS_KEY);
   return inspectStoredSettings(stored[SETTINGS_KEY]).problems;
 }
 
@@ -25,9 +25,9 @@ let updates: Promise<unknown> = Promise.resolve();
 /** Applies a change to the stored settings and returns the result. */
 export function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
   const run = updates.then(async () => {
-    const current = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const current = (await ext().storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
     const next = change(settingsFromStored(current));
-    await browser.storage.sync.set({ [SETTINGS_KEY]: settingsToWrite(current, next) });
+    await ext().storage.sync.set({ [SETTINGS_KEY]: settingsToWrite(current, next) });
     return next;
   });
   updates = run.catch(() => undefined);

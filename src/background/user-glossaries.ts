@@ -1,5 +1,5 @@
-import browser from "webextension-polyfill";
 import { IMPORT_LIMITS, validateEntries } from "../glossary/import.ts";
+import { ext } from "../shared/ext-api.ts";
 import { USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import {
   GLOSSARIES_VERSION,
@@ -12,7 +12,7 @@ export type { UserGlossary } from "./stored-glossaries.ts";
 
 /** Reads the stored glossaries: the intact ones (a malformed one is left out and reported). */
 export async function inspectUserGlossaries(): Promise<ReturnType<typeof glossariesFromStored>> {
-  return glossariesFromStored((await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY]);
+  return glossariesFromStored((await ext().storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY]);
 }
 
 export async function readUserGlossaries(): Promise<UserGlossary[]> {
@@ -21,7 +21,7 @@ export async function readUserGlossaries(): Promise<UserGlossary[]> {
 
 async function write(glossaries: UserGlossary[]): Promise<void> {
   const stored: StoredGlossaries = { version: GLOSSARIES_VERSION, glossaries };
-  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: stored });
+  await ext().storage.local.set({ [USER_GLOSSARIES_KEY]: stored });
 }
 
 /**
