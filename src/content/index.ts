@@ -1,6 +1,6 @@
 import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher } from "../matcher/serialize.ts";
-import { ContentRequestSchema } from "../shared/content-messages.ts";
+import { isContentRequest } from "../shared/content-request.ts";
 import { ext } from "../shared/ext-api.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
@@ -68,12 +68,11 @@ async function start(): Promise<void> {
   ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own pages and background can reach a content script; checked all the same.
     if (sender.id !== ext().runtime.id) return undefined;
-    const parsed = ContentRequestSchema.safeParse(message);
-    if (!parsed.success) {
+    if (!isContentRequest(message)) {
       console.warn("Backstory: ignored an unexpected message", message);
       return undefined;
     }
-    const request = parsed.data;
+    const request = message;
     switch (request.type) {
       case "backstory:get-page-stats":
         sendResponse(session.stats());

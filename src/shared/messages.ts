@@ -5,7 +5,8 @@ import { HostSchema } from "./settings-storage.ts";
 
 /**
  * The one message protocol (this file: requests to the background; content-messages.ts:
- * requests to a content script, kept apart so the content script loads no other schema): a schema per direction, validated where received. Types are
+ * requests to a content script, which checks them by hand with content-request.ts so that it
+ * loads no zod at all): a schema per direction, validated where received. Types are
  * prefixed so that messages from other extensions or page scripts are never mistaken for ours.
  * (zod/mini: the same validation at a fraction of the content script's bytes.)
  */

@@ -1,6 +1,6 @@
 import type { Category, Entry } from "../glossary/schema.ts";
 import type { SerializedMatcher } from "../matcher/serialize.ts";
-import type { ContentRequest } from "./content-messages.ts";
+import type { ContentRequest } from "./content-request.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
 import type { StorageProblem } from "./settings-storage.ts";
