@@ -20,7 +20,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     console.warn(`Backstory: refused ${parsed.data.type} from a content script`);
     return undefined;
   }
-  return handle(parsed.data).catch((error) => {
+  return handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }).catch((error) => {
     console.error(`Backstory: ${parsed.data.type} failed`, error);
     throw error;
   });

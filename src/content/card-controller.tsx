@@ -1,26 +1,18 @@
 import { render } from "preact";
-import { Card, relatedIds } from "../card/Card.tsx";
+import { Card } from "../card/Card.tsx";
 import { type CardContainer, createCardContainer } from "../card/container.ts";
 import { placeCard, type Rect } from "../card/position.ts";
+import { relatedIds } from "../card/related.ts";
 import type { Entry } from "../glossary/schema.ts";
+import type { CardActions, CardView, EntryLookup } from "./card-api.ts";
 import type { Mention } from "./mention.ts";
-
-export type EntryLookup = (ids: string[]) => Promise<Entry[]>;
-
-/** What the card asks of the page session. */
-export interface CardActions {
-  onClose: () => void;
-  /** Pins or unpins the open card. */
-  onPin: () => void;
-  isKnown: (id: string) => boolean;
-  onKnown: (id: string, known: boolean) => void;
-}
 
 /**
  * Shows the card for a mention: looks its entries up, renders, and keeps it beside the
  * mention. A lookup that returns after another card was asked for is dropped (by token).
+ * Part of card.js, loaded into a frame at the first hover (src/card/main.ts).
  */
-export class CardController {
+export class CardController implements CardView {
   private container: CardContainer | null = null;
   private token = 0;
   private anchor: { mention: Mention; y: number } | null = null;

@@ -1,9 +1,10 @@
-import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher } from "../matcher/serialize.ts";
 import { isContentRequest } from "../shared/content-request.ts";
 import { ext } from "../shared/ext-api.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
+import { CardLoader } from "./card-loader.ts";
+import { EntryCache } from "./entry-cache.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
 import { PageSession } from "./page-session.ts";
 import { WrapMarker } from "./wrap-marker.ts";
@@ -17,7 +18,9 @@ async function start(): Promise<void> {
   // A frame of no site (about:blank under a sandbox: an opaque origin) has nothing for the
   // site switch to name, and the background refuses an empty host: stand down quietly.
   if (!host) return;
-  const entryCache = new Map<string, Entry>();
+  const entryCache = new EntryCache(async (ids) => (await sendToBackground({ type: "backstory:lookup", ids })).entries);
+  // One per frame, whatever sessions come and go: card.js is injected into a frame once.
+  const cardLoader = new CardLoader(() => sendToBackground({ type: "backstory:load-card" }));
   let config = await sendToBackground({ type: "backstory:get-page-config", host });
   const api = nativeHighlightApi(document);
   const newSession = () =>
@@ -37,14 +40,8 @@ async function start(): Promise<void> {
           return false;
         }
       },
-      lookup: async (ids) => {
-        const missing = ids.filter((id) => !entryCache.has(id));
-        if (missing.length) {
-          const { entries } = await sendToBackground({ type: "backstory:lookup", ids: missing });
-          for (const e of entries) entryCache.set(e.id, e);
-        }
-        return ids.map((id) => entryCache.get(id)).filter((e): e is Entry => e !== undefined);
-      },
+      lookup: entryCache.lookup,
+      cardLoader,
     });
   let session = newSession();
   session.apply(config.settings, config.siteEnabled);

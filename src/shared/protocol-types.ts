@@ -18,6 +18,8 @@ export interface BackgroundResponses {
     glossaryKey: string;
   };
   "backstory:lookup": { entries: Entry[] };
+  /** card.js has run in the sender's frame (it has handed its module to content.js). */
+  "backstory:load-card": { loaded: true };
   "backstory:get-settings": { settings: Settings };
   "backstory:set-category": { settings: Settings };
   "backstory:set-site-enabled": { settings: Settings };
