@@ -140,6 +140,7 @@ async function main(): Promise<void> {
       notes: set.notes,
       sizes: results,
       contentGzipBytes: built["content.js"],
+      cardGzipBytes: built["card.js"],
       glossary: glossaryShipped(),
       matcherBytes100k: big ? Buffer.byteLength(big.json) : null,
       matcherLoadMs100k: matcherLoad,
