@@ -193,7 +193,8 @@ export class PageSession {
    * reached it): the card's code and the entries it shows start loading now, so that the 300 ms
    * hover delay hides both — even a worker the browser stopped, which takes tens of
    * milliseconds to start and then reads only the shards of these entries. Pass-overs cost a
-   * lookup each (one per entry and page: cached); a card that never opens costs nothing more.
+   * lookup each (one per entry and page: cached); the card's code comes once per frame, and
+   * its (empty) host element with it.
    */
   private prepare(mention: Mention | null): void {
     if (!mention || mention === this.prepared) return;

@@ -78,10 +78,7 @@ describe.skipIf(!FIREFOX)(`Firefox, when card.js cannot be loaded ${FIREFOX ?? S
         (window as unknown as { clicks: number }).clicks = 0;
         document.addEventListener("click", () => (window as unknown as { clicks: number }).clicks++);
       });
-      await waitForMarks(page, 10);
-      // "1+N" is in a later paragraph: once it is marked, the article has been read.
-      await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toContain("1+N");
-      const marks = await markedTexts(page);
+      const marks = await waitForMarks(page, 10);
       for (const text of ["Huawei", "COP26"]) {
         await hoverText(page, text);
         await sleep(1000);
@@ -91,7 +88,7 @@ describe.skipIf(!FIREFOX)(`Firefox, when card.js cannot be loaded ${FIREFOX ?? S
       expect(await hasHost(page)).toBe(false);
       await page.mouse.click(2, 2);
       expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
-      expect(await markedTexts(page)).toEqual(marks);
+      expect(await markedTexts(page)).toEqual(expect.arrayContaining(marks)); // (reading may have gone on)
       // Firefox itself reports the missing file on the page's console; nothing else is said.
       expect(firefox.pageErrors.filter((e) => !/Unable to load script: moz-extension:.*\/card\.js$/.test(e))).toEqual(
         [],

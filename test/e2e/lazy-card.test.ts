@@ -154,7 +154,7 @@ describe("when card.js cannot be loaded", () => {
     await page.mouse.click(blank.x, blank.y);
     await page.keyboard.press("Escape");
     expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
-    expect(await markedTexts(page)).toEqual(marks);
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(marks)); // (reading may have gone on)
 
     // The file is back (as after a passing failure): the next hover loads it and shows the card.
     renameSync(join(dir, "card.js.away"), join(dir, "card.js"));
