@@ -18,9 +18,21 @@ export const GECKO_ID = "backstory@backstory-extension.org";
 
 type Target = "chrome" | "firefox";
 
+/** The files whose gzipped size the build prints (and returns). */
+const BUNDLES_REPORTED = ["content.js", "card.js", "background.js", "popup.js", INDEX_FILE];
+
 function manifestFor(target: Target): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
   manifest.version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+  if (target === "chrome") {
+    // scripting.executeScript (card.js, injected at a frame's first hover) needs host
+    // permissions in Chrome, where content-script matches do not count; the same sites, so no
+    // new install warning. Firefox counts the matches of an MV3 content script as granted host
+    // permissions and injects with `scripting` alone (docs/decisions/lazy-card.md).
+    manifest.host_permissions = [
+      ...new Set(manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches)),
+    ];
+  }
   if (target === "firefox") {
     // Firefox has no extension service worker; the Highlight API arrived in Firefox 140.
     manifest.background = { scripts: ["background.js"] };
@@ -67,6 +79,8 @@ async function bundle(target: Target, outdir: string) {
     entryPoints: {
       background: join(ROOT, "src/background/index.ts"),
       content: join(ROOT, "src/content/index.ts"),
+      // The card's code, injected into a frame at its first hover (src/content/card-loader.ts).
+      card: join(ROOT, "src/card/main.ts"),
       popup: join(ROOT, "src/popup/main.tsx"),
       options: join(ROOT, "src/options/main.tsx"),
     },
@@ -137,7 +151,7 @@ export async function build({
     for (const size of [16, 32, 48, 128])
       cpSync(join(ROOT, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
     if (target === "chrome") {
-      for (const file of ["content.js", "background.js", "popup.js", INDEX_FILE]) {
+      for (const file of BUNDLES_REPORTED) {
         sizes[file] = gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
       }
     }
@@ -151,7 +165,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log(
         `Built dist/chrome and dist/firefox: ${sizes.entries} glossary entries; gzipped ` +
-          ["content.js", "background.js", "popup.js", INDEX_FILE].map((f) => `${f} ${kb(sizes[f])}`).join(", "),
+          BUNDLES_REPORTED.map((f) => `${f} ${kb(sizes[f])}`).join(", "),
       );
     })
     .catch((error: Error) => {

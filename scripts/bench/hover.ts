@@ -38,7 +38,7 @@ export async function workerStopper(context: BrowserContext, extensionId: string
     let sent = Date.now();
     while (!status.size || [...status.values()].some((s) => s !== "stopped")) {
       if (Date.now() > deadline) throw new Error("the service worker did not stop");
-      // A page's idle-time requests can wake the worker right after a stop: stop it again.
+      // A page's requests (a late start-up, a settings change) can wake the worker right after a stop: stop it again.
       if (Date.now() - sent > 250) {
         await cdp.send("ServiceWorker.stopAllWorkers");
         sent = Date.now();
@@ -64,9 +64,13 @@ async function hoverOnce(page: Page, text: string): Promise<number> {
 
 /**
  * `rounds` fresh loads of the demo page; in each, the worker is stopped, one mention is
- * hovered (cold) and then another mention of a different entry (warm). The content script
- * fetches a page's cards in idle time once it has read it, so a cold worker is not on the
- * hover's path at all: that is what "cold" measures.
+ * hovered (cold) and then another mention of a different entry (warm). Nothing of the card is
+ * fetched before a hover: when the pointer comes to rest on a mention, the content script asks
+ * the worker to inject the card's code (card.js) into the frame and to look the mention's
+ * entries up. "Cold" is the first hover of a page with the worker stopped: the worker's start,
+ * the injection and a shard read all happen inside the 300 ms hover delay, or show here.
+ * "Warm" is the next hover: card.js is loaded, the worker is running, and the other mention's
+ * entries are looked up (another shard, perhaps) during its hover delay.
  */
 export async function hoverLatency(
   ext: ExtensionBrowser,
@@ -81,7 +85,7 @@ export async function hoverLatency(
     const page = await ext.context.newPage();
     await page.goto(url);
     await waitForMarks(page, 4);
-    // Let the page settle (it fetches its cards in idle time), so the stop below is the last word.
+    // Let the page settle (it finishes reading in idle time), so the stop below is the last word.
     await page.waitForTimeout(2500);
     // Mentions none of which contains another, so each hover reaches a different mention.
     const texts = [...new Set(await markedTexts(page))].filter(

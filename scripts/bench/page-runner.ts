@@ -2,7 +2,6 @@
 // load). Each peer is one function that does one pass over the page and returns its time;
 // the orchestrator calls them one at a time, so a peer that hangs can be cut off alone.
 import Mark from "mark.js";
-import AhoCorasick from "modern-ahocorasick";
 import { Annotator } from "../../src/content/annotator.ts";
 import { HighlightMarker, nativeHighlightApi } from "../../src/content/highlight-marker.ts";
 import { MARK_NAME } from "../../src/content/mention.ts";
@@ -18,15 +17,11 @@ export interface RunResult {
 
 let matcher: Matcher | null = null;
 let forms: string[] = [];
-let regex: RegExp | null = null;
-let aho: AhoCorasick | null = null;
 
 /** Every form once, longest first, so an alternation prefers the longest form at a position. */
 function longestFirst(forms: readonly string[]): string[] {
   return [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Loads one glossary size: the matcher file (as the content script reads it) and the forms
@@ -41,25 +36,7 @@ async function load(url: string): Promise<{ load_ms: number; forms: number }> {
   forms = longestFirst(
     (await (await fetch(url.replace("/matcher-", "/forms-").replace(/\.bin$/, ".json"))).json()) as string[],
   );
-  regex = null;
-  aho = null;
   return { load_ms, forms: forms.length };
-}
-
-/**
- * Builds a peer's structure from the loaded forms, outside its timed passes (one call per
- * peer, so that a build that fails or hangs costs only that peer). Returns the build time.
- */
-function prepare(peer: string): number {
-  const t0 = performance.now();
-  if (peer === "regex") {
-    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegex).join("|")})(?![\\p{L}\\p{N}])`, "gu");
-    regex.test("x"); // V8 compiles a regex at its first use: count that here, not in the pass
-    regex.lastIndex = 0;
-  } else if (peer === "ahocorasick") {
-    aho = new AhoCorasick(forms);
-  }
-  return performance.now() - t0;
 }
 
 /** The physical limit: visit every text node and read its data, nothing else. */
@@ -82,35 +59,6 @@ function backstory(): RunResult {
   annotator.scan(document.body, () => true);
   const ms = performance.now() - t0;
   return { ms, found: annotator.mentions.length };
-}
-
-/** Every text node's data, for the peers that match per node. */
-function eachText(fn: (data: string) => number): number {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let found = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) found += fn((n as Text).data);
-  return found;
-}
-
-function regexPass(): RunResult {
-  const re = regex;
-  if (!re) throw new Error('prepare("regex") first');
-  const t0 = performance.now();
-  const found = eachText((data) => {
-    let k = 0;
-    re.lastIndex = 0;
-    while (re.exec(data)) k++;
-    return k;
-  });
-  return { ms: performance.now() - t0, found };
-}
-
-function ahoPass(): RunResult {
-  const ac = aho;
-  if (!ac) throw new Error('prepare("ahocorasick") first');
-  const t0 = performance.now();
-  const found = eachText((data) => ac.search(data, { wholeWord: true }).length);
-  return { ms: performance.now() - t0, found };
 }
 
 // mark.js's own whole-word mode: a term must be bounded by whitespace, the text's ends or one
@@ -162,11 +110,10 @@ async function matcherLoad(url: string, runs: number): Promise<number[]> {
 const api = {
   equal: equalWork,
   load,
-  prepare,
   clear: () => CSS.highlights.delete(MARK_NAME),
   matcherLoad,
   isolated: () => globalThis.crossOriginIsolated === true,
-  run: { floor, backstory, regex: regexPass, ahocorasick: ahoPass, markjs } as Record<string, () => RunResult>,
+  run: { floor, backstory, markjs } as Record<string, () => RunResult>,
 };
 export type BenchApi = typeof api;
 (globalThis as unknown as { __bench: BenchApi }).__bench = api;

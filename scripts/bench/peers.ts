@@ -7,10 +7,10 @@ import { closeQuietly, evaluateWithin, injectRunner, Timeout } from "./browser.t
 import type { RunResult } from "./page-runner.ts";
 import { median } from "./stats.ts";
 
-export const PEERS = ["floor", "backstory", "markjs", "regex", "ahocorasick"] as const;
+export const PEERS = ["floor", "backstory", "markjs"] as const;
 export type PeerName = (typeof PEERS)[number];
 /** The peers that leave the page as it was and so run one after another in the same page. */
-export const IN_PLACE: readonly PeerName[] = ["floor", "backstory", "regex", "ahocorasick"];
+export const IN_PLACE: readonly PeerName[] = ["floor", "backstory"];
 
 export interface PeerOutcome {
   ms: number | null;
@@ -22,7 +22,7 @@ export interface PeerOutcome {
 export interface PageOutcome {
   page: string;
   peers: Partial<Record<PeerName, PeerOutcome>>;
-  /** Times outside the passes: matcher load, regex compile, automaton build (ms). */
+  /** Times outside the passes: the matcher's load (ms). */
   build: Record<string, number>;
 }
 
@@ -83,7 +83,7 @@ class InPlaceRun {
     private path: string,
     private dataUrl: string,
     peers: readonly PeerName[],
-    private brokenBuilds: Map<PeerName, string>,
+    brokenBuilds: Map<PeerName, string>,
   ) {
     this.outcome = { page: path, peers: {}, build: {} };
     this.alive = new Set(peers);
@@ -107,21 +107,6 @@ class InPlaceRun {
     const slot = await openSlot(this.b, this.path, this.dataUrl);
     this.slot = slot;
     this.outcome.build.load_ms ??= slot.loadMs;
-    for (const peer of ["regex", "ahocorasick"] as const) {
-      if (!this.alive.has(peer)) continue;
-      try {
-        const ms = await evaluateWithin<number>(slot.page, slot.cdp, `__bench.prepare("${peer}")`, this.b.timeoutMs);
-        this.outcome.build[`${peer}_build_ms`] ??= ms;
-      } catch (error) {
-        const reason = `could not build: ${reasonOf(error)}`;
-        this.brokenBuilds.set(peer, reason);
-        this.fail(peer, reason);
-        if (error instanceof Timeout) {
-          await this.drop();
-          return this.ready();
-        }
-      }
-    }
     return slot;
   }
 

@@ -33,6 +33,8 @@ export interface BenchResult {
   notes: string[];
   sizes: SizeResult[];
   contentGzipBytes: number;
+  /** card.js, injected into a frame at its first hover (optional: results saved before it existed). */
+  cardGzipBytes?: number;
   /** The bundled glossary as shipped (issue 10): what a tab and the worker hold and parse. */
   glossary: GlossaryShipped;
   matcherBytes100k: number | null;
@@ -102,7 +104,7 @@ function sizeTable(s: SizeResult, label: string): string[] {
     const why = reasons(s, peer);
     if (why) lines.push(`  ${" ".repeat(12)}null: ${why}`);
   }
-  const builds = ["load_ms", "regex_build_ms", "ahocorasick_build_ms"].map((k) => `${k} ${fmt(buildMedian(s, k), 1)}`);
+  const builds = ["load_ms"].map((k) => `${k} ${fmt(buildMedian(s, k), 1)}`);
   lines.push(`  outside the passes (median over pages): ${builds.join(", ")}`);
   return lines;
 }
@@ -226,10 +228,9 @@ export function summary(r: BenchResult) {
       floor_ms: round(peerMedian(s, "floor")),
       backstory_ms: round(peerMedian(s, "backstory")),
       markjs_ms: round(peerMedian(s, "markjs")),
-      regex_ms: round(peerMedian(s, "regex")),
-      ahocorasick_ms: round(peerMedian(s, "ahocorasick")),
     })),
     content_script_gzip_bytes: r.contentGzipBytes,
+    card_script_gzip_bytes: r.cardGzipBytes ?? null,
     glossary_entries: r.glossary.entries,
     matcher_bytes_bundled: r.glossary.matcherBytes,
     glossary_index_bytes: r.glossary.indexBytes,
@@ -285,7 +286,7 @@ function targets(r: BenchResult): string[] {
 
 export function printReport(r: BenchResult): void {
   const s = summary(r);
-  const labels = ["Bundled glossary", "10k glossary", "100k glossary"];
+  const labels = ["Bundled glossary", "100k glossary"];
   const out = [
     "",
     `Backstory bench — ${r.machine.cpu} (${r.machine.cores} cores), Node ${r.machine.node}, Chromium ${r.machine.chromium}; ${Math.round(r.seconds)} s`,
@@ -300,7 +301,7 @@ export function printReport(r: BenchResult): void {
         `${pad(`${fmt(x.longest_task_thread_ms, 1)}/${fmt(x.longest_task_wall_ms, 1)}`, 21)}${pad(fmt(mbOf(x.heap_added_bytes)), 10)}${pad(fmt(x.worker_start_ms, 1), 14)}`,
     ),
     `  reference content script (text walk only): median ${fmt(s.reference_walk_thread_ms, 1)} ms; Backstory bundled / walk ${fmt(ratio(s.shipped[0]?.thread_ms_median ?? null, s.reference_walk_thread_ms))}×`,
-    `  content.js gzipped ${fmt(s.content_script_gzip_bytes / 1024, 1)} KB; card after hover delay: cold ${fmt(s.hover_ms_cold, 1)} ms, warm ${fmt(s.hover_ms_warm, 1)} ms (${r.hover?.cold.map((x) => x.toFixed(1)).join(", ") ?? "—"} / ${r.hover?.warm.map((x) => x.toFixed(1)).join(", ") ?? "—"})`,
+    `  content.js gzipped ${fmt(s.content_script_gzip_bytes / 1024, 1)} KB (card.js, at a frame's first hover, ${s.card_script_gzip_bytes === null ? "—" : `${fmt(s.card_script_gzip_bytes / 1024, 1)} KB`}); card after hover delay: cold ${fmt(s.hover_ms_cold, 1)} ms, warm ${fmt(s.hover_ms_warm, 1)} ms (${r.hover?.cold.map((x) => x.toFixed(1)).join(", ") ?? "—"} / ${r.hover?.warm.map((x) => x.toFixed(1)).join(", ") ?? "—"})`,
     `  bundled glossary ${s.glossary_entries} entries; matcher file ${mb(s.matcher_bytes_bundled)}; index.json ${mb(s.glossary_index_bytes)}; largest shard ${fmt(s.largest_shard_bytes / 1024, 0)} KB; packed extension ${mb(s.packed_extension_bytes)}`,
     "",
     ...pageTable(r),

@@ -1,4 +1,4 @@
-// Bundles page-runner.ts (our engine from src/, mark.js, modern-ahocorasick) into one IIFE
+// Bundles page-runner.ts (our engine from src/, mark.js, the equal-work contestants) into one IIFE
 // that the orchestrator injects into each page's main world.
 import * as esbuild from "esbuild";
 

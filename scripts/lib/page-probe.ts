@@ -208,3 +208,35 @@ export async function cardBox(page: Page): Promise<{ x: number; y: number; width
 export function focusIsOnCard(page: Page): Promise<boolean> {
   return page.evaluate((tag) => document.activeElement?.localName === tag, HOST_TAG);
 }
+
+/** A frame as Playwright and puppeteer both offer it (enough to run the probes above in it). */
+export interface ProbedFrame {
+  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
+}
+
+/** A page as both drivers offer it, for reaching into an iframe. */
+export interface FramedPage {
+  $(selector: string): Promise<{
+    boundingBox(): Promise<{ x: number; y: number } | null>;
+    contentFrame(): Promise<unknown>;
+  } | null>;
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<unknown> };
+}
+
+/** Moves the pointer onto `text` inside the iframe `selector` (as hoverText does); returns the frame. */
+export async function hoverTextInFrame(page: FramedPage, selector: string, text: string): Promise<ProbedFrame> {
+  const element = await page.$(selector);
+  const frame = (await element?.contentFrame()) as ProbedFrame | null;
+  if (!element || !frame) throw new Error(`frame ${selector} did not load`);
+  const inner = await frame.evaluate(textPointInPage, [text, 0] as const);
+  const box = await element.boundingBox();
+  if (!box || !inner) throw new Error(`"${text}" is not on screen in ${selector}`);
+  await page.mouse.move(box.x + inner.x - 30, box.y + inner.y + 40);
+  await page.mouse.move(box.x + inner.x, box.y + inner.y, { steps: 4 });
+  return frame;
+}
+
+/** Whether a card is open in a frame (its host element there carries data-open). */
+export function frameCardOpen(frame: ProbedFrame): Promise<boolean> {
+  return frame.evaluate((tag) => document.querySelector(tag)?.hasAttribute("data-open") ?? false, HOST_TAG);
+}

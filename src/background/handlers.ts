@@ -1,3 +1,4 @@
+import { ext } from "../shared/ext-api.ts";
 import type { BackgroundRequest } from "../shared/messages.ts";
 import type { BackgroundResponses } from "../shared/protocol-types.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
@@ -11,9 +12,16 @@ async function active() {
   return { settings, glossary: await activeGlossary(settings, user) };
 }
 
+/** Where a request came from: a content script's tab and frame (neither for our own pages). */
+export interface RequestSender {
+  tabId?: number;
+  frameId?: number;
+}
+
 type Handlers = {
   [T in BackgroundRequest["type"]]: (
     request: Extract<BackgroundRequest, { type: T }>,
+    sender: RequestSender,
   ) => Promise<BackgroundResponses[T]>;
 };
 
@@ -32,6 +40,15 @@ export const handlers: Handlers = {
   },
   "backstory:lookup": async ({ ids }) => {
     return { entries: await (await active()).glossary.lookup(ids) };
+  },
+  // Into the asking frame only, and only our own file: executeScript, not a web-accessible
+  // resource, which any page could probe for (docs/decisions/lazy-card.md).
+  "backstory:load-card": async (_, { tabId, frameId }) => {
+    if (tabId === undefined || frameId === undefined) throw new Error("load-card comes from a content script's frame");
+    const scripting = ext().scripting;
+    if (!scripting) throw new Error("no scripting API in this browser");
+    await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ["card.js"] });
+    return { loaded: true };
   },
   "backstory:get-settings": async () => ({ settings: await readSettings() }),
   "backstory:set-category": async ({ category, enabled }) => ({
@@ -107,6 +124,6 @@ export const handlers: Handlers = {
   },
 };
 
-export function handle(request: BackgroundRequest): Promise<unknown> {
-  return (handlers[request.type] as (r: BackgroundRequest) => Promise<unknown>)(request);
+export function handle(request: BackgroundRequest, sender: RequestSender = {}): Promise<unknown> {
+  return (handlers[request.type] as (r: BackgroundRequest, s: RequestSender) => Promise<unknown>)(request, sender);
 }

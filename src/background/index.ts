@@ -22,7 +22,7 @@ ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   // Answered through sendResponse (true keeps the channel open): Chrome ignores a returned
   // promise. A failure is answered too, so the sender's promise rejects instead of waiting.
-  handle(parsed.data).then(sendResponse, (error: unknown) => {
+  handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }).then(sendResponse, (error: unknown) => {
     console.error(`Backstory: ${parsed.data.type} failed`, error);
     sendResponse({ [FAILED]: error instanceof Error ? error.message : String(error) });
   });

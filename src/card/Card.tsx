@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema.ts";
 import { t, uiDirection } from "../shared/i18n.ts";
 import { categoryLabel, formatDate, isWebUrl } from "../shared/labels.ts";
+import { relatedIds } from "./related.ts";
 
 export interface CardProps {
   /** The mention's entry first, then the entries found inside its phrase. */
@@ -21,11 +22,6 @@ export interface CardProps {
   /** Whether the reader said they know an entry, and the switch for it ("I know this"). */
   isKnown: (id: string) => boolean;
   onKnown: (id: string, known: boolean) => void;
-}
-
-/** The related entries a card lists for `shown` (at most eight; never the card's own first entry). */
-export function relatedIds(shown: Entry, main: Entry): string[] {
-  return shown.related.filter((id) => id !== main.id).slice(0, 8);
 }
 
 /**

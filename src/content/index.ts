@@ -1,11 +1,12 @@
-import type { Entry } from "../glossary/schema.ts";
 import { deserializeMatcher, fromBase64 } from "../matcher/serialize.ts";
 import type { Matcher } from "../matcher/types.ts";
-import { ContentRequestSchema } from "../shared/content-messages.ts";
+import { isContentRequest } from "../shared/content-request.ts";
 import { ext } from "../shared/ext-api.ts";
 import type { MatcherSource } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
+import { CardLoader } from "./card-loader.ts";
+import { EntryCache } from "./entry-cache.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
 import { PageSession } from "./page-session.ts";
 import { WrapMarker } from "./wrap-marker.ts";
@@ -19,7 +20,9 @@ async function start(): Promise<void> {
   // A frame of no site (about:blank under a sandbox: an opaque origin) has nothing for the
   // site switch to name, and the background refuses an empty host: stand down quietly.
   if (!host) return;
-  const entryCache = new Map<string, Entry>();
+  const entryCache = new EntryCache(async (ids) => (await sendToBackground({ type: "backstory:lookup", ids })).entries);
+  // One per frame, whatever sessions come and go: card.js is injected into a frame once.
+  const cardLoader = new CardLoader(() => sendToBackground({ type: "backstory:load-card" }));
   let config = await sendToBackground({ type: "backstory:get-page-config", host });
   let matcher = await loadMatcher(config.matcher);
   const api = nativeHighlightApi(document);
@@ -40,14 +43,8 @@ async function start(): Promise<void> {
           return false;
         }
       },
-      lookup: async (ids) => {
-        const missing = ids.filter((id) => !entryCache.has(id));
-        if (missing.length) {
-          const { entries } = await sendToBackground({ type: "backstory:lookup", ids: missing });
-          for (const e of entries) entryCache.set(e.id, e);
-        }
-        return ids.map((id) => entryCache.get(id)).filter((e): e is Entry => e !== undefined);
-      },
+      lookup: entryCache.lookup,
+      cardLoader,
     });
   let session = newSession();
   session.apply(config.settings, config.siteEnabled);
@@ -74,12 +71,11 @@ async function start(): Promise<void> {
   ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own pages and background can reach a content script; checked all the same.
     if (sender.id !== ext().runtime.id) return undefined;
-    const parsed = ContentRequestSchema.safeParse(message);
-    if (!parsed.success) {
+    if (!isContentRequest(message)) {
       console.warn("Backstory: ignored an unexpected message", message);
       return undefined;
     }
-    const request = parsed.data;
+    const request = message;
     switch (request.type) {
       case "backstory:get-page-stats":
         sendResponse(session.stats());

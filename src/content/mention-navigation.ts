@@ -12,7 +12,7 @@ export function nextMention(
   viewportHeight: number,
 ): Mention | null {
   if (!list.length) return null;
-  const at = current ? list.indexOf(current) : -1;
+  const at = current ? indexOfMention(list, current) : -1;
   let i = at + (direction === "next" ? 1 : -1);
   if (at < 0) {
     const rects = list.map((m) => m.range.getBoundingClientRect());
@@ -23,6 +23,17 @@ export function nextMention(
     if (i < 0) i = direction === "next" ? 0 : list.length - 1;
   }
   return list[(i + list.length) % list.length];
+}
+
+/**
+ * Where `current` is in `list`: the same object, or — when the page was read further since the
+ * card opened and its mentions were made anew — the mention at the same place in the text.
+ */
+function indexOfMention(list: readonly Mention[], current: Mention): number {
+  const same = list.indexOf(current);
+  if (same >= 0) return same;
+  const { startContainer, startOffset } = current.range;
+  return list.findIndex((m) => m.range.startContainer === startContainer && m.range.startOffset === startOffset);
 }
 
 /** Scrolls a mention into view (instantly: the card is placed once it is where it stays); returns its box. */

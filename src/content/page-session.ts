@@ -1,10 +1,12 @@
+import { relatedIds } from "../card/related.ts";
 import type { Matcher } from "../matcher/types.ts";
 import type { Category } from "../shared/categories.ts";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
 import { findArticleRegion } from "./article-region.ts";
-import { CardController, type EntryLookup } from "./card-controller.tsx";
+import type { EntryLookup } from "./card-api.ts";
+import { type CardLoader, LazyCard } from "./card-loader.ts";
 import { HoverIntent } from "./hover-intent.ts";
 import { adoptMarkStyle } from "./mark-style.ts";
 import type { Marker, Mention } from "./mention.ts";
@@ -20,6 +22,8 @@ export interface SessionOptions {
   household?: readonly number[];
   marker: Marker;
   lookup: EntryLookup;
+  /** Loads the card's code (card.js) into this frame; shared by every session of the frame. */
+  cardLoader: CardLoader;
   host: string;
   /** "I know this" on the card (and its undo): saved by the caller; settings come back through apply(). */
   setKnown?: (id: string, known: boolean) => void;
@@ -36,7 +40,7 @@ export interface SessionOptions {
  */
 export class PageSession {
   private annotator: Annotator;
-  private card: CardController;
+  private card: LazyCard;
   private hover: HoverIntent<Mention>;
   private observer: PageObserver;
   private settings: Settings | null = null;
@@ -56,9 +60,11 @@ export class PageSession {
   private swallowClickAt = Number.NEGATIVE_INFINITY;
   /** Focus is being put back by us (closing a card): that focus is not a request for a card. */
   private refocusing = false;
+  /** The mention whose card was last prepared for (its code and entries asked for). */
+  private prepared: Mention | null = null;
 
   constructor(private o: SessionOptions) {
-    this.card = new CardController(o.doc, o.lookup, (e) => o.matcher.entryIds[e], {
+    this.card = LazyCard.forPage(o.cardLoader, o.doc, o.lookup, (e) => o.matcher.entryIds[e], {
       onClose: () => this.closeCard(true),
       onPin: () => this.card.setPinned(!this.card.isPinned),
       isKnown: (id) => this.settings?.knownEntries.includes(id) ?? false,
@@ -169,10 +175,7 @@ export class PageSession {
       done = job.step(deadline);
     });
     if (!done) this.scheduleSlice();
-    else {
-      this.followArticle();
-      this.prefetchCards();
-    }
+    else this.followArticle();
   }
 
   /**
@@ -187,21 +190,26 @@ export class PageSession {
   }
 
   /**
-   * Once the page is read, the entries of its mentions are fetched in one request while the
-   * page is idle: a hover then needs no round trip, even when the browser has stopped the
-   * background worker in the meantime (a cold start costs tens of milliseconds).
+   * A card may be wanted for this mention (the pointer came to rest on it, focus or a touch
+   * reached it): the card's code and the entries it shows start loading now, so that the 300 ms
+   * hover delay hides both — even a worker the browser stopped, which takes tens of
+   * milliseconds to start and then reads only the shards of these entries. Pass-overs cost a
+   * lookup each (one per entry and page: cached); the card's code comes once per frame, and
+   * its (empty) host element with it.
    */
-  private prefetchCards(): void {
-    const ids = [...new Set(this.annotator.mentions.flatMap((m) => [m.entry, ...m.nested]))].map(
-      (e) => this.o.matcher.entryIds[e],
-    );
-    const win = this.o.doc.defaultView;
-    const fetch = () => {
-      for (let i = 0; i < ids.length; i += 50) void this.o.lookup(ids.slice(i, i + 50)).catch(() => {});
-    };
-    if (!ids.length) return;
-    if (win?.requestIdleCallback) win.requestIdleCallback(fetch, { timeout: 2000 });
-    else setTimeout(fetch, 0);
+  private prepare(mention: Mention | null): void {
+    if (!mention || mention === this.prepared) return;
+    this.prepared = mention;
+    this.card.prepare();
+    const ids = [mention.entry, ...mention.nested].map((e) => this.o.matcher.entryIds[e]);
+    // The first entry's related entries too: the card looks them up before it shows.
+    void this.o
+      .lookup(ids)
+      .then(([first]) => {
+        const related = first ? relatedIds(first, first) : [];
+        return related.length ? this.o.lookup(related) : [];
+      })
+      .catch(() => undefined); // the card's own lookup tries again, and says so
   }
 
   /** The next slice runs when the page is idle, and at the latest after 200 ms. */
@@ -263,6 +271,7 @@ export class PageSession {
     this.lastPointer = { x: rect.left, y: rect.top + rect.height / 2, target: null };
     const active = this.o.doc.activeElement;
     if (focus && active !== this.card.host) this.focusBefore = active instanceof HTMLElement ? active : null;
+    this.prepare(mention);
     this.hover.showNow(mention);
     // A card opened from the keyboard stays until Escape: a stray mouse move must not take it.
     if (focus)
@@ -326,6 +335,7 @@ export class PageSession {
         if (this.hover.current === mention) return;
         const target = e.target instanceof Element ? e.target : null;
         if (target?.closest("a[href], [role=link]")) this.swallowClickAt = performance.now();
+        this.prepare(mention);
         this.hover.showNow(mention);
       },
       opts,
@@ -344,7 +354,13 @@ export class PageSession {
     win.addEventListener(
       "pointerdown",
       (e) => {
-        if (e.pointerType !== "touch" && this.card.isPinned && !this.isOnCard(e.target)) this.closeCard(false);
+        // A touch on a mention is the start of a tap: its card is wanted when the finger lifts.
+        if (e.pointerType === "touch") {
+          if (this.enabled && !this.isOnCard(e.target))
+            this.prepare(this.o.marker.mentionAt({ x: e.clientX, y: e.clientY, target: e.target }));
+          return;
+        }
+        if (this.card.isPinned && !this.isOnCard(e.target)) this.closeCard(false);
       },
       opts,
     );
@@ -390,7 +406,9 @@ export class PageSession {
     // A pinned card stays until it is closed (Escape, its button, a click elsewhere).
     if (this.card.isPinned) return;
     this.hover.cardLeave();
-    this.hover.pointerOver(this.o.marker.mentionAt(point));
+    const mention = this.o.marker.mentionAt(point);
+    this.prepare(mention);
+    this.hover.pointerOver(mention);
   }
 
   private onFocus(target: EventTarget | null): void {
@@ -400,6 +418,7 @@ export class PageSession {
       const rect = mention.range.getBoundingClientRect();
       this.lastPointer = { x: rect.left, y: rect.top + rect.height / 2, target };
     }
+    this.prepare(mention);
     this.hover.pointerOver(mention);
   }
 

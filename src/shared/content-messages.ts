@@ -1,8 +1,10 @@
 import * as z from "zod/mini";
+import type { ContentRequest } from "./content-request.ts";
 
 /**
- * Requests a content script answers (from the popup, for the tab it belongs to). Apart from
- * messages.ts so that the content script builds only this schema when it loads.
+ * Requests a content script answers, as a zod schema: the statement of the protocol that the
+ * content script's hand-written check (isContentRequest in content-request.ts, which keeps zod
+ * out of content.js) is tested against. Apart from messages.ts, as the other direction.
  */
 export const ContentRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:get-page-stats") }),
@@ -11,4 +13,10 @@ export const ContentRequestSchema = z.discriminatedUnion("type", [
   /** The keyboard commands (from the background): the next or previous mention, with its card. */
   z.strictObject({ type: z.literal("backstory:navigate"), direction: z.enum(["next", "previous"]) }),
 ]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+// The schema and the hand-written type say the same thing (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof ContentRequestSchema>, ContentRequest> = true;
+void sameShape;
+
+export type { ContentRequest };

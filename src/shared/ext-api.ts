@@ -33,6 +33,9 @@ export interface ExtApi {
     query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
   };
   commands?: { onCommand: { addListener(listener: (command: string) => void): void } };
+  scripting?: {
+    executeScript(injection: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown>;
+  };
 }
 
 export interface StorageArea {

@@ -5,7 +5,8 @@ import { HostSchema } from "./settings-storage.ts";
 
 /**
  * The one message protocol (this file: requests to the background; content-messages.ts:
- * requests to a content script, kept apart so the content script loads no other schema): a schema per direction, validated where received. Types are
+ * requests to a content script, which checks them by hand with content-request.ts so that it
+ * loads no zod at all): a schema per direction, validated where received. Types are
  * prefixed so that messages from other extensions or page scripts are never mistaken for ours.
  * (zod/mini: the same validation at a fraction of the content script's bytes.)
  */
@@ -23,6 +24,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
     type: z.literal("backstory:lookup"),
     ids: z.array(EntryIdSchema).check(z.minLength(1), z.maxLength(50)),
   }),
+  /**
+   * Content script, when a card may be wanted for the first time in its frame: inject the
+   * card's code (card.js) into that frame (the sender's tab and frame; nothing else is named).
+   */
+  z.strictObject({ type: z.literal("backstory:load-card") }),
   z.strictObject({ type: z.literal("backstory:get-settings") }),
   z.strictObject({ type: z.literal("backstory:set-category"), category: CategorySchema, enabled: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:set-site-enabled"), host: HostSchema, enabled: z.boolean() }),
@@ -62,5 +68,6 @@ export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<BackgroundRequest["type"]> = new Set([
   "backstory:get-page-config",
   "backstory:lookup",
+  "backstory:load-card",
   "backstory:set-entry-known",
 ]);

@@ -1,5 +1,5 @@
 import type { Category, Entry } from "../glossary/schema.ts";
-import type { ContentRequest } from "./content-messages.ts";
+import type { ContentRequest } from "./content-request.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
 import type { StorageProblem } from "./settings-storage.ts";
@@ -23,6 +23,8 @@ export interface BackgroundResponses {
     glossaryKey: string;
   };
   "backstory:lookup": { entries: Entry[] };
+  /** card.js has run in the sender's frame (it has handed its module to content.js). */
+  "backstory:load-card": { loaded: true };
   "backstory:get-settings": { settings: Settings };
   "backstory:set-category": { settings: Settings };
   "backstory:set-site-enabled": { settings: Settings };

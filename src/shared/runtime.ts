@@ -1,4 +1,4 @@
-import type { ContentRequest } from "./content-messages.ts";
+import type { ContentRequest } from "./content-request.ts";
 import { ext } from "./ext-api.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { BackgroundResponses, ContentResponses } from "./protocol-types.ts";

@@ -12,8 +12,10 @@ import { ROOT } from "../../scripts/lib/chromium.ts";
 import {
   cardBox,
   cardText,
+  frameCardOpen,
   HOST_TAG,
   hoverText,
+  hoverTextInFrame,
   MARK_NAME,
   markedTexts,
   marksInPage,
@@ -235,18 +237,9 @@ describe("hostile pages", () => {
     // ...except a sandboxed srcdoc frame: an opaque origin and no host, so no site to switch
     // on or off. Backstory stands down there, quietly (no warning: checked at the end).
     expect(await frameMarks(await frame("blank-sandboxed"))).toEqual([]);
-    const sandboxed = await frame("sandboxed");
-    expect(await sandboxed.evaluate(() => origin)).toBe("null");
-    const inner = await sandboxed.evaluate(textPointInPage, ["Huawei", 0] as const);
-    const box = await (await page.$("#sandboxed"))?.boundingBox();
-    if (!box || !inner) throw new Error("the sandboxed frame's text is not on screen");
-    await page.mouse.move(box.x + inner.x - 30, box.y + inner.y + 40);
-    await page.mouse.move(box.x + inner.x, box.y + inner.y, { steps: 4 });
-    await expect
-      .poll(() =>
-        sandboxed.evaluate((tag) => document.querySelector(tag)?.hasAttribute("data-open") ?? false, HOST_TAG),
-      )
-      .toBe(true);
+    expect(await (await frame("sandboxed")).evaluate(() => origin)).toBe("null");
+    const sandboxed = await hoverTextInFrame(page, "#sandboxed", "Huawei");
+    await expect.poll(() => frameCardOpen(sandboxed)).toBe(true);
     await page.close();
   });
 

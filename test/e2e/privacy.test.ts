@@ -27,8 +27,13 @@ it("makes no network request of its own during a whole reading run", async () =>
     await waitForCard(page, "Meng Wanzhou");
     await page.waitForTimeout(500);
     const popup = await h.popup();
-    await popup.getByRole("switch", { name: "Places" }).uncheck();
-    await popup.getByRole("switch", { name: "Places" }).check();
+    // The switch follows the background's answer, which may wait behind the popup's own title
+    // lookups (the worker reads the page's shards then): click, then wait for it to turn.
+    const places = popup.getByRole("switch", { name: "Places" });
+    await places.click();
+    await expect.poll(() => places.isChecked()).toBe(false);
+    await places.click();
+    await expect.poll(() => places.isChecked()).toBe(true);
     const options = await h.options();
     await options.waitForTimeout(500);
     await h.runCommand("next-mention");

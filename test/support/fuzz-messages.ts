@@ -8,6 +8,7 @@ import { BackgroundRequestSchema } from "../../src/shared/messages.ts";
 const TYPES = [
   "get-page-config",
   "lookup",
+  "load-card",
   "get-settings",
   "set-category",
   "set-site-enabled",

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/lib/prng.ts";
 import { CATEGORIES } from "../../src/shared/categories.ts";
 import { ContentRequestSchema } from "../../src/shared/content-messages.ts";
+import { isContentRequest } from "../../src/shared/content-request.ts";
 import { BackgroundRequestSchema } from "../../src/shared/messages.ts";
+import { fuzzMessages } from "../support/fuzz-messages.ts";
 
 const VALID_BACKGROUND: unknown[] = [
   { type: "backstory:get-page-config", host: "example.com" },
@@ -241,5 +243,93 @@ describe("fuzzing the schemas", () => {
     // Both outcomes were exercised.
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(1900);
+  });
+});
+
+/** Messages near the content script's own: its types and field names, values valid or not. */
+function randomNearContentMessage(random: Random): unknown {
+  const o: Record<string, unknown> = {
+    type: pick(random, ["backstory:get-page-stats", "backstory:show-entry", "backstory:navigate", "backstory:lookup"]),
+  };
+  for (let i = Math.floor(random() * 3); i > 0; i--) {
+    o[pick(random, ["id", "direction", "extra", "type"])] = pick(random, [
+      () => randomJson(random, 2),
+      () => pick(random, ["next", "previous", "Next", "sideways", ""]),
+      () => "x".repeat(pick(random, [0, 1, 100, 101])),
+      () => randomString(random),
+      () => undefined,
+    ])();
+  }
+  return o;
+}
+
+describe("isContentRequest (the content script's check, without zod)", () => {
+  const VALID_CONTENT: unknown[] = [
+    { type: "backstory:get-page-stats" },
+    { type: "backstory:show-entry", id: "meng-wanzhou" },
+    { type: "backstory:show-entry", id: "x".repeat(100) },
+    { type: "backstory:show-entry", id: "\u{1F600}".repeat(100) }, // 100 code points, 200 UTF-16 units
+    { type: "backstory:navigate", direction: "next" },
+    { type: "backstory:navigate", direction: "previous" },
+  ];
+  const INVALID_CONTENT: unknown[] = [
+    { type: "backstory:get-page-stats", host: "example.com" },
+    { type: "backstory:show-entry" },
+    { type: "backstory:show-entry", id: "" },
+    { type: "backstory:show-entry", id: "x".repeat(101) },
+    { type: "backstory:show-entry", id: "\u{1F600}".repeat(101) },
+    { type: "backstory:show-entry", id: 7 },
+    { type: "backstory:show-entry", id: "a", extra: 1 },
+    { type: "backstory:navigate", direction: "sideways" },
+    { type: "backstory:navigate" },
+    { type: "backstory:navigate", direction: "next", id: "a" },
+    { type: "backstory:get-settings" },
+    { type: "get-page-stats" },
+    {},
+    [],
+    [{ type: "backstory:get-page-stats" }],
+    null,
+    undefined,
+    "backstory:get-page-stats",
+    // (Not tried: an object whose type is inherited, which zod reads and the check does not.
+    // Messages arrive structured-cloned: plain objects with own properties only.)
+  ];
+
+  it("accepts and refuses what the schema does, on valid and invalid messages", () => {
+    for (const message of VALID_CONTENT) {
+      expect(isContentRequest(message), JSON.stringify(message)).toBe(true);
+      expect(accepts(ContentRequestSchema, message), JSON.stringify(message)).toBe(true);
+    }
+    for (const message of INVALID_CONTENT) {
+      expect(isContentRequest(message), JSON.stringify(message)).toBe(false);
+      expect(accepts(ContentRequestSchema, message), JSON.stringify(message)).toBe(false);
+    }
+  });
+
+  it("refuses every fuzz message, as the schema does", () => {
+    for (const message of fuzzMessages(3000, 7)) {
+      expect(isContentRequest(message), JSON.stringify(message)).toBe(false);
+    }
+  });
+
+  it("agrees with the schema on random values and values close to valid messages", () => {
+    const random = prng(3);
+    let accepted = 0;
+    for (let i = 0; i < 5000; i++) {
+      const roll = random();
+      const value =
+        roll < 0.1
+          ? structuredClone(pick(random, VALID_CONTENT))
+          : roll < 0.3
+            ? randomJson(random)
+            : roll < 0.4
+              ? randomNearMessage(random)
+              : randomNearContentMessage(random);
+      const verdict = isContentRequest(value);
+      expect(verdict, JSON.stringify(value)).toBe(accepts(ContentRequestSchema, value));
+      if (verdict) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(300);
+    expect(accepted).toBeLessThan(4700);
   });
 });

@@ -1,0 +1,50 @@
+import type { Entry } from "../glossary/schema.ts";
+import type { Mention } from "./mention.ts";
+
+/**
+ * What the content script (content.js) and the card code (card.js, injected into the frame at
+ * the first hover: see card-loader.ts) know of each other. Types only, and the one key of the
+ * hand-off: content.js must not import the card's code, or the bundle would carry it again.
+ */
+
+export type EntryLookup = (ids: string[]) => Promise<Entry[]>;
+
+/** What the card asks of the page session. */
+export interface CardActions {
+  onClose: () => void;
+  /** Pins or unpins the open card. */
+  onPin: () => void;
+  isKnown: (id: string) => boolean;
+  onKnown: (id: string, known: boolean) => void;
+}
+
+/** The card beside a mention, as the page session drives it (CardController in card.js). */
+export interface CardView {
+  /** Our one element in the page (holding the card's closed shadow root), once a card was shown. */
+  readonly host: HTMLElement | null;
+  readonly isPinned: boolean;
+  /** Looks the mention's entries up and shows its card; a later show or hide wins. */
+  show(mention: Mention, pointerY?: number): Promise<void>;
+  hide(): void;
+  setPinned(pinned: boolean): void;
+  /** Keeps the card beside its mention: false once the mention has left the viewport, null with no card up. */
+  place(): boolean | null;
+  /** Moves keyboard focus onto the card. */
+  focus(): void;
+  destroy(): void;
+}
+
+/** What card.js hands over when it runs. */
+export interface CardModule {
+  createCard(doc: Document, lookup: EntryLookup, entryId: (entry: number) => string, actions: CardActions): CardView;
+}
+
+/**
+ * The property of the content scripts' global (the extension's isolated world in this frame,
+ * which pages cannot see) where content.js puts the function card.js calls with its module.
+ */
+export const CARD_HANDOFF: unique symbol = Symbol.for("backstory:card-handoff");
+
+export interface CardHandoffScope {
+  [CARD_HANDOFF]?: (module: CardModule) => void;
+}
