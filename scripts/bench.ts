@@ -41,6 +41,9 @@ const TIMEOUT_MS = 30_000;
 // The bundled glossary (12,907 entries) is the 10,000-entry point; 100,000 adds synthetic entries.
 const LARGE = [100_000];
 const EQUAL_SIZES = [843, 10_000, 100_000];
+/** --save=FILE keeps every figure of the run; --report=FILE prints a saved run again (no browser). */
+const SAVE_TO = process.argv.find((a) => a.startsWith("--save="))?.split("=")[1];
+const REPORT_FROM = process.argv.find((a) => a.startsWith("--report="))?.split("=")[1];
 /** --trace-dir=DIR keeps each page's trace, to open in DevTools' Performance panel. */
 const TRACE_DIR = process.argv.find((a) => a.startsWith("--trace-dir="))?.split("=")[1];
 
@@ -108,9 +111,7 @@ async function main(): Promise<void> {
             ? await measureMarkjs(bench, p.path, dataUrl(size.terms))
             : { ms: null, found: null, runs: 0, reason: "bundled size only" };
         const ms = (peer: PeerName) => outcome.peers[peer]?.ms?.toFixed(2) ?? "null";
-        log(
-          `  ${p.name}: ${["floor", "backstory", "regex", "ahocorasick", "markjs"].map((q) => `${q} ${ms(q as PeerName)}`).join(", ")}`,
-        );
+        log(`  ${p.name}: ${["floor", "backstory", "markjs"].map((q) => `${q} ${ms(q as PeerName)}`).join(", ")}`);
         pages.push(outcome);
       }
       results.push({ terms: size.terms, forms: size.forms, compileMs: size.compileMs, pages });
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
       hover,
       seconds: (performance.now() - started) / 1000,
     };
+    if (SAVE_TO) writeFileSync(SAVE_TO, JSON.stringify(result));
     printReport(result);
     if (JSON_OUT) console.log(jsonLine(result));
   } finally {
@@ -230,10 +232,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`Bench failed: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+if (REPORT_FROM) {
+  const saved = JSON.parse(readFileSync(REPORT_FROM, "utf8")) as BenchResult;
+  printReport(saved);
+  if (JSON_OUT) console.log(jsonLine(saved));
+} else
+  main().catch((error: Error) => {
+    console.error(`Bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
 
 /** The bundled glossary as the build shipped it (issue 10's size targets). */
 function glossaryShipped(): BenchResult["glossary"] {

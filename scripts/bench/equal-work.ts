@@ -6,7 +6,7 @@
 
 import { TextBlockReader } from "../../src/content/text-blocks.ts";
 import { F_IGNORED, F_SPACE, flagsOf, isBoundaryFlags } from "../../src/matcher/chars.ts";
-import { scanText } from "../../src/matcher/scan.ts";
+import { scanText, wholeInUnspacedScript } from "../../src/matcher/scan.ts";
 import { deserializeMatcher } from "../../src/matcher/serialize.ts";
 import type { Matcher } from "../../src/matcher/types.ts";
 import { CodeUnitAhoCorasick } from "./aho-corasick.ts";
@@ -38,6 +38,9 @@ const startsWord = (text: string, s: number) => {
   return !(f & F_SPACE) && isBoundaryFlags(flagsAt(text, s - 1), f);
 };
 const endsWord = (text: string, e: number) => isBoundaryFlags(flagsAt(text, e - 1), flagsAt(text, e));
+/** Our rule for scripts written without spaces: a match there must be whole words of the segmenter's. */
+const wholeWords = (text: string, s: number, e: number) =>
+  wholeInUnspacedScript(text, s, e, flagsAt(text, s), flagsAt(text, e - 1));
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD = String.raw`[\p{L}\p{N}\p{M}]`;
@@ -106,12 +109,12 @@ function run(who: Contestant): number[] {
         if (!startsWord(text, s)) continue;
         re.lastIndex = s;
         const m = re.exec(text);
-        if (m) out.push(block, s, s + m[0].length, index.get(m[0]) ?? -1);
+        if (m && wholeWords(text, s, s + m[0].length)) out.push(block, s, s + m[0].length, index.get(m[0]) ?? -1);
       }
     } else {
       const best = new Map<number, [number, number]>();
       (state.aho as CodeUnitAhoCorasick).search(text, (start, end, form) => {
-        if (!startsWord(text, start) || !endsWord(text, end)) return;
+        if (!startsWord(text, start) || !endsWord(text, end) || !wholeWords(text, start, end)) return;
         const known = best.get(start);
         if (!known || end > known[0]) best.set(start, [end, form]);
       });

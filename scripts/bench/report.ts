@@ -194,7 +194,7 @@ export function summary(r: BenchResult) {
         p.results[who]?.buildMs == null ? [] : [p.results[who].buildMs as number],
       );
       return {
-        [`${who}_ms`]: round(done.length === size.pages.length ? median(done.map((d) => d.ms as number)) : null),
+        [`${who}_ms`]: round(done.length ? median(done.map((d) => d.ms as number)) : null),
         [`${who}_build_ms`]: round(builds.length ? median(builds) : null),
         [`${who}_pages`]: done.length,
       };
@@ -206,7 +206,7 @@ export function summary(r: BenchResult) {
         const o = p.results.backstory;
         return a?.ms != null && o?.ms != null ? [(a.ms + (a.buildMs ?? 0)) / (o.ms + (o.buildMs ?? 0))] : [];
       });
-      return rs.length === size.pages.length ? round(median(rs)) : null;
+      return rs.length ? round(median(rs)) : null;
     };
     return {
       terms: size.terms,

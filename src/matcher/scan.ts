@@ -221,7 +221,7 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
  * language's dictionary segmenter (Intl.Segmenter; ICU's dictionaries for Chinese, Japanese
  * and Thai). Everywhere else, and where Intl.Segmenter is missing, this costs nothing.
  */
-function wholeInUnspacedScript(text: string, start: number, end: number, first: number, last: number): boolean {
+export function wholeInUnspacedScript(text: string, start: number, end: number, first: number, last: number): boolean {
   const inRunAtStart = first & F_NO_SPACE && flagsBefore(text, start) & F_NO_SPACE;
   const inRunAtEnd = last & F_NO_SPACE && flagsAt(text, end) & F_NO_SPACE;
   if (!inRunAtStart && !inRunAtEnd) return true;
