@@ -14,6 +14,9 @@ export default defineConfig({
           hookTimeout: 90_000,
           // One browser at a time: this is a 2-core machine.
           fileParallelism: false,
+          // A poll waits for the extension's positive signal; on a loaded 2-core machine an
+          // answer from a woken worker can take more than vitest's default second.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {
@@ -25,6 +28,9 @@ export default defineConfig({
           hookTimeout: 90_000,
           // One browser at a time: this is a 2-core machine.
           fileParallelism: false,
+          // A poll waits for the extension's positive signal; on a loaded 2-core machine an
+          // answer from a woken worker can take more than vitest's default second.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
