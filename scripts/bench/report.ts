@@ -1,10 +1,10 @@
 // Prints the bench results: per glossary size a table of medians over the pages and ratios,
 // the extension-level figures, the issue's targets met or not, and the one-line JSON.
 
-import type { EqualPage } from "./equal-run.ts";
-import { CONTESTANTS } from "./equal-work.ts";
 import type { BenchPage } from "./pages.ts";
 import { type PageOutcome, PEERS, type PeerName } from "./peers.ts";
+import { type EqualSize, equalSummary, equalTable } from "./report-equal.ts";
+import { fmt, mb, mbOf, pad } from "./report-format.ts";
 import type { ShippedPageCost } from "./shipped.ts";
 import { median, medianOfFinished, quantile, ratio, round } from "./stats.ts";
 
@@ -44,7 +44,7 @@ export interface BenchResult {
   /** A content script that only walks the page's text, traced alike: the floor of any annotator. */
   reference: ShippedPageCost[];
   /** The matchers on equal work, per glossary size. */
-  equal: { terms: number; forms: number; pages: EqualPage[] }[];
+  equal: EqualSize[];
   /** The same pages without any extension, watched as long as the bundled run. */
   plainHeaps: number[];
   hover: { cold: number[]; warm: number[] } | null;
@@ -53,13 +53,6 @@ export interface BenchResult {
 
 const msOf = (s: SizeResult, peer: PeerName) => s.pages.map((p) => p.peers[peer]?.ms ?? null);
 const peerMedian = (s: SizeResult, peer: PeerName) => medianOfFinished(msOf(s, peer));
-
-const fmt = (x: number | null, digits = 2) =>
-  x === null || !Number.isFinite(x)
-    ? "—"
-    : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const pad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
-const mb = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
 
 /** Median over pages of a per-page ratio, where both sides finished. */
 function perPageRatio(s: SizeResult, peer: PeerName, base: PeerName): number | null {
@@ -143,32 +136,6 @@ function timeline(r: BenchResult): string[] {
   ];
 }
 
-function equalTable(r: BenchResult): string[] {
-  const s = summary(r);
-  const lines = [
-    "Equal work: the page's blocks as our reader finds them, folded by our rules; for each word start, the longest form",
-    "ending on a boundary; every output asserted equal to ours before timing. Median ms over pages (a pass over all blocks),",
-    "build/load per frame beside it, and the per-page ratio of (build + pass) to ours:",
-  ];
-  for (const x of s.equal_work) {
-    lines.push(`  ${x.terms.toLocaleString("en-US")} entries (${x.forms.toLocaleString("en-US")} forms):`);
-    for (const who of CONTESTANTS) {
-      const row = x as Record<string, number | null>;
-      const ratioText = who === "backstory" ? "" : `, ×ours ${fmt(row[`${who}_over_backstory`])}`;
-      lines.push(
-        `    ${who.padEnd(12)} pass ${pad(fmt(row[`${who}_ms`], 3), 10)} ms, build/load ${pad(fmt(row[`${who}_build_ms`], 1), 9)} ms, ${row[`${who}_pages`]}/${r.pages.length} pages${ratioText}`,
-      );
-      const reasons = new Set(
-        (r.equal.find((e) => e.terms === x.terms)?.pages ?? []).flatMap((p) =>
-          p.results[who]?.reason ? [p.results[who].reason] : [],
-        ),
-      );
-      for (const reason of [...reasons].slice(0, 2)) lines.push(`      not timed: ${reason}`);
-    }
-  }
-  return lines;
-}
-
 /** The figures of the JSON line, shared by the targets check. */
 export function summary(r: BenchResult) {
   const shipped = r.shipped.map((size) => {
@@ -187,42 +154,11 @@ export function summary(r: BenchResult) {
     };
   });
   const walk = r.reference.map((p) => p.cost.threadMs);
-  const equal = r.equal.map((size) => {
-    const of = (who: (typeof CONTESTANTS)[number]) => {
-      const done = size.pages.flatMap((p) => (p.results[who]?.ms == null ? [] : [p.results[who]]));
-      const builds = size.pages.flatMap((p) =>
-        p.results[who]?.buildMs == null ? [] : [p.results[who].buildMs as number],
-      );
-      return {
-        [`${who}_ms`]: round(done.length ? median(done.map((d) => d.ms as number)) : null),
-        [`${who}_build_ms`]: round(builds.length ? median(builds) : null),
-        [`${who}_pages`]: done.length,
-      };
-    };
-    // Per page, (build + match) of a peer over ours: what a frame pays for the same output.
-    const perFrame = (who: "regex" | "ahocorasick") => {
-      const rs = size.pages.flatMap((p) => {
-        const a = p.results[who];
-        const o = p.results.backstory;
-        return a?.ms != null && o?.ms != null ? [(a.ms + (a.buildMs ?? 0)) / (o.ms + (o.buildMs ?? 0))] : [];
-      });
-      return rs.length ? round(median(rs)) : null;
-    };
-    return {
-      terms: size.terms,
-      forms: size.forms,
-      ...of("backstory"),
-      ...of("regex"),
-      ...of("ahocorasick"),
-      regex_over_backstory: perFrame("regex"),
-      ahocorasick_over_backstory: perFrame("ahocorasick"),
-    };
-  });
   return {
     pages: r.pages.length,
     shipped,
     reference_walk_thread_ms: round(walk.length ? median(walk) : null),
-    equal_work: equal,
+    equal_work: equalSummary(r.equal),
     sizes: r.sizes.map((s) => ({
       terms: s.terms,
       floor_ms: round(peerMedian(s, "floor")),
@@ -252,7 +188,6 @@ function targets(r: BenchResult): string[] {
   const check = (label: string, value: number | null | undefined, ok: (v: number) => boolean, unit = "") =>
     `  ${value == null ? "n/a " : ok(value) ? "met " : "MISS"}  ${label}: ${value == null ? "—" : `${fmt(value)}${unit}`}`;
   const r2 = (a: number | null | undefined, b: number | null | undefined) => ratio(a ?? null, b ?? null);
-  const mbOf = (b: number | null | undefined) => (b == null ? null : b / 1024 / 1024);
   return [
     "Targets (issue 11), the shipped extension traced in Chromium:",
     check("main-thread ms, median page, bundled (≤ 10)", shipped?.thread_ms_median, (v) => v <= 10, " ms"),
@@ -308,7 +243,7 @@ export function printReport(r: BenchResult): void {
     "",
     ...timeline(r),
     "",
-    ...equalTable(r),
+    ...equalTable(r.equal, s.equal_work, r.pages.length),
     "",
     "The engine alone, in the page's main world (a detail: what readers pay is above).",
     "Medians over pages of each page's median pass (a pass that did not finish counts as slower than all; the median is null if it lands there).",
@@ -320,8 +255,6 @@ export function printReport(r: BenchResult): void {
   ];
   console.log(out.join("\n"));
 }
-
-const mbOf = (b: number | null | undefined) => (b == null ? null : b / 1024 / 1024);
 
 /** The summary as one line: the last line of `npm run bench -- --json`. */
 export function jsonLine(r: BenchResult): string {

@@ -13,7 +13,7 @@ import { type ExtensionCost, extensionCost } from "./attribution.ts";
 import { closeQuietly, confine, NAME_SHIM } from "./browser.ts";
 import { heapBytes } from "./extension.ts";
 import type { BenchPage } from "./pages.ts";
-import { TRACE_CATEGORIES, type TraceEvent } from "./trace.ts";
+import { type TraceEvent, traceWhile } from "./trace.ts";
 
 export interface TracedBrowser {
   browser: Browser;
@@ -61,26 +61,6 @@ export async function launchTraced(dir: string): Promise<TracedBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-/** Traces everything the browser does while `act` runs. */
-export async function traceWhile(cdp: CDPSession, act: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
-  cdp.on("Tracing.dataCollected", collect);
-  await cdp.send("Tracing.start", {
-    transferMode: "ReportEvents",
-    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ["*"] },
-  });
-  try {
-    await act();
-  } finally {
-    const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-    await cdp.send("Tracing.end");
-    await complete;
-    cdp.off("Tracing.dataCollected", collect);
-  }
-  return events;
 }
 
 /** A content script that only walks the page's text: the floor of any annotator. */

@@ -22,10 +22,14 @@ export interface TraceEvent {
   args?: { data?: { url?: string; [key: string]: unknown }; fileName?: string };
 }
 
-/** Starts tracing on a page's CDP session; the returned function stops it and yields the events. */
+/**
+ * Starts tracing on a CDP session (a page's, or the browser's, reused across pages); the
+ * returned function stops it, stops listening and yields the events.
+ */
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const collect = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
+  cdp.on("Tracing.dataCollected", collect);
   await cdp.send("Tracing.start", {
     transferMode: "ReportEvents",
     traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ["*"] },
@@ -34,6 +38,19 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
     const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     await cdp.send("Tracing.end");
     await complete;
+    cdp.off("Tracing.dataCollected", collect);
     return events;
   };
+}
+
+/** Traces everything the session sees while `act` runs. */
+export async function traceWhile(cdp: CDPSession, act: () => Promise<void>): Promise<TraceEvent[]> {
+  const stop = await startTrace(cdp);
+  let events: TraceEvent[] = [];
+  try {
+    await act();
+  } finally {
+    events = await stop();
+  }
+  return events;
 }
