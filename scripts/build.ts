@@ -87,7 +87,7 @@ async function bundle(target: Target, outdir: string) {
     outdir,
     bundle: true,
     format: "iife",
-    minify: true,
+    minify: !process.env.BACKSTORY_READABLE_BUILD,
     legalComments: "none",
     target: target === "chrome" ? "chrome120" : "firefox140",
     jsx: "automatic",

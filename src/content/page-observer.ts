@@ -55,9 +55,10 @@ export class PageObserver {
   }
 
   /** Runs `fn` (which may edit the DOM) without its edits counting as page changes. */
-  withoutObserving(fn: () => void): void {
-    fn();
+  withoutObserving<T>(fn: () => T): T {
+    const result = fn();
     if (this.ignoreOwnEdits && this.active) this.observer.takeRecords();
+    return result;
   }
 
   private onRecords(records: MutationRecord[]): void {

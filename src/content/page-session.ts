@@ -152,9 +152,16 @@ export class PageSession {
     const { doc } = this.o;
     this.startPending = false;
     if (!doc.body) return;
-    this.observer.withoutObserving(() => this.annotator.setRegion(findArticleRegion(doc)));
-    // Replaces any job for subtrees that changed meanwhile: they are in the body, read anyway.
-    this.job = this.newJob([...visibleRoots(doc, this.isOwn), doc.body]);
+    const region = this.observer.withoutObserving(() => {
+      const found = findArticleRegion(doc);
+      this.annotator.setRegion(found);
+      return found;
+    });
+    // The article first, where marks go; without one, what the reader sees first (a few hit
+    // tests, which cost a layout when the page has just changed: traced, 1–3 ms). Replaces any
+    // job for subtrees that changed meanwhile: they are in the body, read anyway.
+    const first = region ? [region.root] : visibleRoots(doc, this.isOwn);
+    this.job = this.newJob([...first, doc.body]);
   }
 
   /** Subtrees changed: drop their old marks and read them again (or the page, after in-app navigation). */

@@ -129,7 +129,8 @@ export class ScanJob {
     if (!this.search) {
       const root = this.toSearch.shift();
       if (!root) return false;
-      if (!root.isConnected) return true;
+      // The article read first lies inside the body read after it: search the body once.
+      if (!root.isConnected || this.toSearch.some((other) => other.contains(root))) return true;
       this.search = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
     }
     let count = 0;

@@ -115,28 +115,29 @@ export function isBlockElement(el: Element): boolean {
 
 const NON_SPACE = /\S/;
 
-/** What the reader needs to know about an element, worked out once per element. */
-interface ElementInfo {
-  /** Inside a subtree that is never read (code, editors, our UI, a root read already). */
-  skipped: boolean;
-  /** The nearest block element (or the root): text nodes join only within one. */
-  block: Node;
-}
-
 /**
  * Reads a subtree's text blocks a slice at a time: `read(deadline)` walks until the clock
  * passes the deadline and returns the blocks completed so far, so no single task grows with
  * the page. The walk visits text nodes only — as fast as a bare TreeWalker can go — and works
- * out, once per parent element, whether it is skipped and which block it belongs to.
- * Subtrees for which `skip` is true are not read.
+ * out, once per element on the path to the current text, whether it is skipped and which block
+ * it belongs to. Subtrees for which `skip` is true are not read.
+ *
+ * Why a path and not a map from element to what is known of it: text comes in document order,
+ * so what the next text node needs is almost always on the path to the last one. Keyed by DOM
+ * nodes, a map made every element get a hash and the reader cost 10 µs an element on real
+ * pages (7–20 ms a page, traced); the path costs a few comparisons.
  */
 export class TextBlockReader {
   private walker: TreeWalker;
-  private info = new Map<Node, ElementInfo>();
+  /** Elements from just below the root down to the last text node's parent, with what is known of each. */
+  private path: Element[] = [];
+  private pathSkipped: boolean[] = [];
+  private pathBlock: Node[] = [];
+  private rootSkipped: boolean;
+  private rootBlock: Node;
   private current: TextBlock | null = null;
   private currentBlock: Node | null = null;
   private out: TextBlock[] = [];
-  private rootInfo: ElementInfo;
   done = false;
 
   constructor(
@@ -147,29 +148,51 @@ export class TextBlockReader {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
     // The root's own ancestors count: a changed subtree inside <pre> is still not read.
-    this.rootInfo = { skipped: false, block: root };
+    this.rootSkipped = false;
+    this.rootBlock = root;
     if (root.nodeType === 1) {
-      const inherited = this.infoOf(root as Element);
-      this.rootInfo = { skipped: inherited.skipped, block: isBlockElement(root as Element) ? root : inherited.block };
+      const chain: Element[] = [];
+      for (let el: Element | null = root as Element; el; el = el.parentElement) chain.push(el);
+      let block: Node = (chain[chain.length - 1] as Element).getRootNode();
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const el = chain[i];
+        this.rootSkipped ||= isSkippedElement(el) || isOwn(el);
+        if (BLOCKS.has(el.tagName)) block = el;
+      }
+      this.rootBlock = block;
     }
-    this.info.set(root, this.rootInfo);
   }
 
-  private infoOf(el: Element): ElementInfo {
-    const known = this.info.get(el);
-    if (known) return known;
-    const parent = el.parentElement;
-    const up: ElementInfo = parent ? this.infoOf(parent) : { skipped: false, block: el.getRootNode() };
-    const info: ElementInfo = {
-      skipped: up.skipped || isSkippedElement(el) || this.isOwn(el) || (el !== this.root && this.skip(el)),
-      block: BLOCKS.has(el.tagName) ? el : up.block,
-    };
-    this.info.set(el, info);
-    return info;
+  /** Brings the path down to `el` (the parent of the next text node); returns its index on it. */
+  private follow(el: Element): number {
+    const path = this.path;
+    // Climb until an element already on the path (or the root): what is below it is new.
+    const fresh: Element[] = [];
+    let at = -1;
+    for (let node: Node | null = el; node && node !== this.root; node = node.parentNode) {
+      at = path.lastIndexOf(node as Element);
+      if (at >= 0) break;
+      fresh.push(node as Element);
+    }
+    path.length = at + 1;
+    this.pathSkipped.length = at + 1;
+    this.pathBlock.length = at + 1;
+    let skipped = at >= 0 ? this.pathSkipped[at] : this.rootSkipped;
+    let block = at >= 0 ? this.pathBlock[at] : this.rootBlock;
+    for (let i = fresh.length - 1; i >= 0; i--) {
+      const e = fresh[i];
+      skipped ||= isSkippedElement(e) || this.isOwn(e) || this.skip(e);
+      if (BLOCKS.has(e.tagName)) block = e;
+      path.push(e);
+      this.pathSkipped.push(skipped);
+      this.pathBlock.push(block);
+    }
+    return path.length - 1;
   }
 
   private flush(): void {
-    if (this.current && NON_SPACE.test(this.current.text)) this.out.push(this.current);
+    // A block starts only at text that is not all space, so every current block is worth keeping.
+    if (this.current) this.out.push(this.current);
     this.current = null;
     this.currentBlock = null;
   }
@@ -178,7 +201,8 @@ export class TextBlockReader {
   read(deadline = Number.POSITIVE_INFINITY, now: () => number = () => performance.now()): TextBlock[] {
     let count = 0;
     let lastParent: Node | null = null;
-    let lastInfo: ElementInfo = this.rootInfo;
+    let skipped = this.rootSkipped;
+    let block: Node = this.rootBlock;
     while (!this.done) {
       if ((++count & 255) === 0 && now() > deadline) break;
       const text = this.walker.nextNode() as Text | null;
@@ -187,7 +211,7 @@ export class TextBlockReader {
         this.done = true;
         break;
       }
-      const parent = text.parentNode;
+      const parent = text.parentNode as Node;
       let lineBreak = false;
       if (parent === lastParent) {
         // A <br> between two text nodes of one block breaks the line: "Seoul<br>Korea" is two.
@@ -195,17 +219,19 @@ export class TextBlockReader {
         lineBreak = before !== null && before.nodeType === 1 && (before as Element).localName === "br";
       } else {
         lastParent = parent;
-        lastInfo =
-          parent === this.root
-            ? this.rootInfo
-            : parent?.nodeType === 1
-              ? this.infoOf(parent as Element)
-              : { skipped: false, block: parent as Node };
+        if (parent === this.root || parent.nodeType !== 1) {
+          skipped = this.rootSkipped;
+          block = parent === this.root ? this.rootBlock : parent;
+        } else {
+          const at = this.follow(parent as Element);
+          skipped = this.pathSkipped[at];
+          block = this.pathBlock[at];
+        }
       }
-      if (lastInfo.skipped) continue;
-      if (lastInfo.block !== this.currentBlock || lineBreak || !this.current) {
+      if (skipped) continue;
+      if (block !== this.currentBlock || lineBreak || !this.current) {
         this.flush();
-        this.currentBlock = lastInfo.block;
+        this.currentBlock = block;
         // Indentation between blocks (half the text nodes of a typical page) starts nothing.
         if (!NON_SPACE.test(text.data)) continue;
         this.current = { nodes: [], starts: [], text: "" };

@@ -1,8 +1,20 @@
 /**
  * Character classes and folding shared by the compiler and the scanner, so that forms and
- * page text are normalised by exactly the same rules. Tables are filled lazily per code unit:
- * a page touches few distinct characters, and this keeps startup free of a 64K-entry loop.
+ * page text are normalised by exactly the same rules. Tables are filled lazily per code unit
+ * (a page touches few distinct characters), and each table is created at its first use, with
+ * 0 meaning "not computed yet", so creating one is not a fill. Why: content.js runs in every
+ * frame of a page, and five 64K-entry tables filled at load cost each frame a millisecond and a
+ * megabyte (traced: 20 ad frames on one page paid 20 of each), frames that never read included.
  */
+
+/** A lazily created table of 64K entries whose zero means "not known yet". */
+function lazyTable<T extends Int32Array | Int8Array>(create: () => T): () => T {
+  let table: T | null = null;
+  return () => {
+    table ??= create();
+    return table;
+  };
+}
 
 /** Returned by {@link normalizeUnit} for characters that are dropped (soft hyphen, zero-width). */
 export const IGNORED = -1;
@@ -13,9 +25,8 @@ const QUOTE_DOUBLE = "\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB";
 const DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\uFE63\uFF0D";
 const IGNORABLE = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
-const normalTable = new Int32Array(0x10000).fill(-2); // -2: not computed yet
-for (let c = 0; c < 0x80; c++) normalTable[c] = c;
-for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d]) normalTable[c] = SPACE;
+/** normalizeUnit's results, plus 2 (IGNORED is -1). */
+const normalTable = lazyTable(() => new Int32Array(0x10000));
 
 function computeNormal(unit: number): number {
   const ch = String.fromCharCode(unit);
@@ -29,16 +40,18 @@ function computeNormal(unit: number): number {
 
 /** Folds punctuation variants and spaces; returns IGNORED for characters to skip. */
 export function normalizeUnit(unit: number): number {
-  let n = normalTable[unit];
+  const table = normalTable();
+  let n = table[unit] - 2;
   if (n === -2) {
     n = computeNormal(unit);
-    normalTable[unit] = n;
+    table[unit] = n + 2;
   }
   return n;
 }
 
-const lowerTable = new Int32Array(0x10000).fill(-1);
-const upperTable = new Int32Array(0x10000).fill(-1);
+/** lowerUnit's and upperUnit's results, plus 1. */
+const lowerTable = lazyTable(() => new Int32Array(0x10000));
+const upperTable = lazyTable(() => new Int32Array(0x10000));
 
 function singleUnit(s: string, fallback: number): number {
   return s.length === 1 ? s.charCodeAt(0) : fallback;
@@ -46,7 +59,8 @@ function singleUnit(s: string, fallback: number): number {
 
 /** Lower-case of one code unit (unchanged where lower-casing would change the length). */
 export function lowerUnit(unit: number): number {
-  let l = lowerTable[unit];
+  const table = lowerTable();
+  let l = table[unit] - 1;
   if (l === -1) {
     l =
       unit < 0x80
@@ -54,13 +68,14 @@ export function lowerUnit(unit: number): number {
           ? unit + 32
           : unit
         : singleUnit(String.fromCharCode(unit).toLowerCase(), unit);
-    lowerTable[unit] = l;
+    table[unit] = l + 1;
   }
   return l;
 }
 
 export function upperUnit(unit: number): number {
-  let u = upperTable[unit];
+  const table = upperTable();
+  let u = table[unit] - 1;
   if (u === -1) {
     u =
       unit < 0x80
@@ -68,7 +83,7 @@ export function upperUnit(unit: number): number {
           ? unit - 32
           : unit
         : singleUnit(String.fromCharCode(unit).toUpperCase(), unit);
-    upperTable[unit] = u;
+    table[unit] = u + 1;
   }
   return u;
 }
@@ -77,13 +92,15 @@ export function upperUnit(unit: number): number {
 // spaces, where any character may start or end a word (Han, kana, Thai, Lao, Khmer, Myanmar).
 const WORD = 1;
 const NO_SPACE = 2;
-const classTable = new Int8Array(0x10000).fill(-1);
+/** charClass's results, plus 1. */
+const classTable = lazyTable(() => new Int8Array(0x10000));
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const NO_SPACE_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function charClass(unit: number): number {
-  let k = classTable[unit];
+  const table = classTable();
+  let k = table[unit] - 1;
   if (k === -1) {
     if (unit >= 0xd800 && unit <= 0xdfff) {
       k = WORD; // astral characters: treat both halves as letters
@@ -91,7 +108,7 @@ function charClass(unit: number): number {
       const ch = String.fromCharCode(unit);
       k = (WORD_RE.test(ch) ? WORD : 0) | (NO_SPACE_RE.test(ch) ? NO_SPACE : 0);
     }
-    classTable[unit] = k;
+    table[unit] = k + 1;
   }
   return k;
 }
@@ -108,11 +125,15 @@ export const F_IGNORED = 1 << 19;
 /** Hangul syllables: Korean attaches particles to nouns ("서울에서"), so a form may end before one. */
 export const F_HANGUL = 1 << 21;
 const F_KNOWN = 1 << 20;
-/** Read directly in hot loops (`UNIT_FLAGS[u] || flagsOf(u)`): a lookup without a call. */
-export const UNIT_FLAGS = new Int32Array(0x10000);
+/**
+ * The flags table, read directly in hot loops (`const flags = unitFlags()` once, then
+ * `flags[u] || flagsOf(u)`): a lookup without a call.
+ */
+export const unitFlags = lazyTable(() => new Int32Array(0x10000));
 
 export function flagsOf(unit: number): number {
-  const known = UNIT_FLAGS[unit];
+  const table = unitFlags();
+  const known = table[unit];
   if (known !== 0) return known;
   const n = normalizeUnit(unit);
   let f = F_KNOWN;
@@ -123,7 +144,7 @@ export function flagsOf(unit: number): number {
     f |= lowerUnit(n) | (k & WORD ? F_WORD : 0) | (k & NO_SPACE ? F_NO_SPACE : 0);
     if (n >= 0xac00 && n <= 0xd7a3) f |= F_HANGUL;
   }
-  UNIT_FLAGS[unit] = f;
+  table[unit] = f;
   return f;
 }
 

@@ -7,7 +7,7 @@ import {
   isBoundaryFlags,
   lowerUnit,
   normalizeUnit,
-  UNIT_FLAGS,
+  unitFlags,
 } from "./chars.ts";
 import { EXACT_CASE, type Matcher, NAME_PART, OFFSET_BLOCK_SHIFT, SHORT_FORM, start, WORD_NAME } from "./types.ts";
 
@@ -128,7 +128,7 @@ function flagsBefore(text: string, at: number): number {
  */
 export function scanText(m: Matcher, text: string, out: RawMatch[] = [], from = 0, to = text.length): RawMatch[] {
   const root = rootTable(m);
-  const flags = UNIT_FLAGS;
+  const flags = unitFlags();
   const limit = Math.min(to, text.length);
   // Most characters sit inside words: one table lookup and a flag test pass over them.
   let prevFlags = flagsBefore(text, from);
@@ -159,7 +159,7 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
   if (at.buffer.length <= m.maxFormLength) at.buffer = new Int32Array(m.maxFormLength + 1);
   // Text offsets of the characters walked (the case check re-reads them at a form's end).
   const pos = at.buffer;
-  const flags = UNIT_FLAGS;
+  const flags = unitFlags();
   const n = text.length;
   pos[0] = s;
   let node = start;
