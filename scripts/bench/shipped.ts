@@ -38,7 +38,9 @@ export async function launchTraced(dir: string): Promise<TracedBrowser> {
       "--remote-debugging-port=0",
       "about:blank",
     ],
-    { stdio: "ignore" },
+    // Its own process group: Debian's /usr/bin/chromium is a shell script that starts the
+    // browser as a child, which killing the script alone would leave running (and tracing).
+    { stdio: "ignore", detached: true },
   );
   const portFile = join(profile, "DevToolsActivePort");
   const deadline = Date.now() + 20_000;
@@ -56,7 +58,11 @@ export async function launchTraced(dir: string): Promise<TracedBrowser> {
     cdp: await browser.newBrowserCDPSession(),
     async close() {
       await browser.close().catch(() => undefined);
-      proc.kill();
+      try {
+        if (proc.pid) process.kill(-proc.pid);
+      } catch {
+        // already gone
+      }
       await new Promise((r) => setTimeout(r, 200));
       rmSync(profile, { recursive: true, force: true });
     },

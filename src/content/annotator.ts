@@ -4,8 +4,9 @@ import type { Matcher } from "../matcher/types.ts";
 import type { MarkMode } from "../shared/settings.ts";
 import type { ArticleRegion } from "./article-region.ts";
 import { boilerplateSpans, isCreditText } from "./credits.ts";
+import { BlockMention } from "./block-mention.ts";
 import type { Marker, Mention } from "./mention.ts";
-import { pointAt, type TextBlock, TextBlockReader } from "./text-blocks.ts";
+import { type TextBlock, TextBlockReader } from "./text-blocks.ts";
 
 /** A block read from the page, its matches, and the mentions last resolved from them. */
 interface BlockState {
@@ -247,7 +248,7 @@ export class Annotator {
     if (!this.region) return true;
     let verdict = this.inRegion.get(m);
     if (verdict === undefined) {
-      verdict = this.region.underlines(m.range.startContainer);
+      verdict = this.region.underlines(m.nodes[0]);
       this.inRegion.set(m, verdict);
     }
     return verdict;
@@ -339,24 +340,11 @@ export class Annotator {
   private toMentions(state: BlockState, resolved: ResolvedMention[]): Mention[] {
     const previous = new Map(state.mentions.map((m) => [`${m.start}:${m.end}:${m.entry}:${m.nested}`, m]));
     const { block } = state;
-    return resolved.map((r) => {
-      const reused = previous.get(`${r.start}:${r.end}:${r.entry}:${r.nested}`);
-      if (reused) return reused;
-      const start = pointAt(block, r.start, false);
-      const end = pointAt(block, r.end, true);
-      const range = block.nodes[0].ownerDocument.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      return {
-        range,
-        marked: false,
-        entry: r.entry,
-        nested: r.nested,
-        text: block.text.slice(r.start, r.end),
-        start: r.start,
-        end: r.end,
-      };
-    });
+    return resolved.map(
+      (r) =>
+        previous.get(`${r.start}:${r.end}:${r.entry}:${r.nested}`) ??
+        new BlockMention(block, r.entry, r.nested, r.start, r.end),
+    );
   }
 
   clear(): void {
@@ -379,13 +367,17 @@ export class Annotator {
   }
 }
 
-/** Document order of two mentions (ranges in different trees, such as a shadow root, compare as equal). */
+/**
+ * Document order of two mentions (mentions in different trees, such as a shadow root, compare
+ * as equal). By their text nodes, not their ranges, which are made only when needed.
+ */
 function compareInDocument(a: Mention, b: Mention): number {
-  try {
-    return a.range.compareBoundaryPoints(0 /* Range.START_TO_START */, b.range);
-  } catch {
-    return 0;
-  }
+  const x = a.nodes[0];
+  const y = b.nodes[0];
+  if (x === y) return a.start - b.start;
+  const position = x.compareDocumentPosition(y);
+  if (position & 1 /* DISCONNECTED */) return 0;
+  return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
 }
 
 function firstInDocument(list: readonly Mention[]): Mention {

@@ -69,7 +69,6 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
 export class HighlightMarker implements Marker {
   readonly mutatesDom = false;
   private byNode = new Map<Node, Mention[]>();
-  private nodesOf = new Map<Mention, Node[]>();
   private all = new Set<Mention>();
   private painted = new Set<Mention>();
   private highlight: HighlightLike | null = null;
@@ -171,10 +170,7 @@ export class HighlightMarker implements Marker {
   }
 
   private index(m: Mention): void {
-    const nodes = textNodesOf(m.range);
-    // Kept: by the time a mention is dropped its text may be gone and its range collapsed.
-    this.nodesOf.set(m, nodes);
-    for (const node of nodes) {
+    for (const node of m.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(m);
       else this.byNode.set(node, [m]);
@@ -182,9 +178,7 @@ export class HighlightMarker implements Marker {
   }
 
   private unindex(m: Mention): void {
-    const nodes = this.nodesOf.get(m) ?? [];
-    this.nodesOf.delete(m);
-    for (const node of nodes) {
+    for (const node of m.nodes) {
       const list = this.byNode.get(node)?.filter((x) => x !== m);
       if (list?.length) this.byNode.set(node, list);
       else this.byNode.delete(node);
@@ -210,26 +204,10 @@ export class HighlightMarker implements Marker {
   clear(): void {
     this.render([]);
     this.byNode.clear();
-    this.nodesOf.clear();
   }
 
   /** Text nodes indexed for hit-testing (tests check that dropped mentions leave none behind). */
   get indexedNodes(): number {
     return this.byNode.size;
   }
-}
-
-/**
- * The text nodes a mention's range covers: usually one; a name split by inline elements
- * ("<b>Meng</b> Wanzhou") has a few, middle ones included.
- */
-function textNodesOf(range: Range): Node[] {
-  const { startContainer: start, endContainer: end } = range;
-  if (start === end) return [start];
-  const nodes: Node[] = [start];
-  const walker = (start.ownerDocument as Document).createTreeWalker(range.commonAncestorContainer, 0x4 /* SHOW_TEXT */);
-  walker.currentNode = start;
-  for (let node = walker.nextNode(); node && node !== end; node = walker.nextNode()) nodes.push(node);
-  nodes.push(end);
-  return nodes;
 }

@@ -129,20 +129,32 @@ function whenIdle(fn: () => void): void {
  * Whether the document has any text to read. Frames on news pages are mostly ad slots and
  * embeds with none: they start nothing (no config message, no matcher) until text arrives.
  */
-function hasText(doc: Document): boolean {
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test((n as Text).data)) return true;
+function hasText(root: Node): boolean {
+  if (root.nodeType === 3) return isReadableText(root as Text);
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (isReadableText(n as Text)) return true;
   return false;
 }
 
+/** Text that is not all space and not the source of a script or style (ad frames are full of those). */
+function isReadableText(text: Text): boolean {
+  return /\S/.test(text.data) && !UNREAD_PARENTS.has(text.parentElement?.tagName ?? "");
+}
+const UNREAD_PARENTS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE"]);
+
 /** Calls `fn` once the document has text: at once, or after the change that brings some. */
 function whenText(doc: Document, fn: () => void): void {
-  if (hasText(doc)) {
+  if (hasText(doc.body ?? doc.documentElement)) {
     fn();
     return;
   }
-  const observer = new MutationObserver(() => {
-    if (!hasText(doc)) return;
+  // Only what changed is looked at: an ad frame that rewrites itself all the time must not
+  // cost a walk over the whole frame at every change.
+  const observer = new MutationObserver((records) => {
+    const arrived = records.some((r) =>
+      r.type === "characterData" ? hasText(r.target) : [...r.addedNodes].some((n) => hasText(n)),
+    );
+    if (!arrived) return;
     observer.disconnect();
     whenIdle(fn);
   });

@@ -2,7 +2,10 @@ import type { MarkStyle } from "../shared/settings.ts";
 
 /** A mention on the page: where it is and which glossary entries it stands for. */
 export interface Mention {
-  range: Range;
+  /** Its place in the DOM (made at first use where the mention was found by the annotator). */
+  readonly range: Range;
+  /** The text nodes it covers, in order: usually one ("<b>Meng</b> Wanzhou" has two). */
+  readonly nodes: readonly Text[];
   /** Matcher entry index. */
   entry: number;
   /** Entries matched inside this mention's span, shown on its card too. */
@@ -68,7 +71,7 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
 /** Mentions whose range lies inside the element (a focused link that is itself a mention). */
 export function mentionInside(mentions: Iterable<Mention>, el: Element): Mention | null {
   for (const m of mentions) {
-    if (el.contains(m.range.startContainer) && el.contains(m.range.endContainer)) return m;
+    if (el.contains(m.nodes[0]) && el.contains(m.nodes[m.nodes.length - 1])) return m;
   }
   return null;
 }

@@ -458,7 +458,7 @@ export class PageSession {
       // mention's own link, else the page (so that Tab continues from the page, not the card).
       const el =
         (before?.isConnected ? before : null) ??
-        mention.range.startContainer.parentElement?.closest<HTMLElement>("a, button, [tabindex]");
+        mention.nodes[0].parentElement?.closest<HTMLElement>("a, button, [tabindex]");
       this.refocusing = true; // focusin fires during focus(): onFocus must not open the card again
       try {
         if (el) el.focus();

@@ -252,9 +252,9 @@ export function collectTextBlocks(root: Node, isOwn: (el: Element) => boolean = 
   return new TextBlockReader(root, isOwn).read();
 }
 
-/** The text node and offset at a block offset; `end` picks the node that a span ends in. */
-export function pointAt(block: TextBlock, offset: number, end: boolean): { node: Text; offset: number } {
-  const { starts, nodes } = block;
+/** The index in `block.nodes` of the node a block offset falls in; `end` picks the node that a span ends in. */
+export function nodeIndexAt(block: TextBlock, offset: number, end: boolean): number {
+  const { starts } = block;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -262,5 +262,11 @@ export function pointAt(block: TextBlock, offset: number, end: boolean): { node:
     if (end ? starts[mid] < offset : starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo], offset: offset - starts[lo] };
+  return lo;
+}
+
+/** The text node and offset at a block offset; `end` picks the node that a span ends in. */
+export function pointAt(block: TextBlock, offset: number, end: boolean): { node: Text; offset: number } {
+  const i = nodeIndexAt(block, offset, end);
+  return { node: block.nodes[i], offset: offset - block.starts[i] };
 }

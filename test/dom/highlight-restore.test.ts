@@ -40,7 +40,8 @@ describe("HighlightMarker when the page clears the highlight registry", () => {
     document.body.innerHTML = "<p>COP26</p>";
     const range = document.createRange();
     range.selectNodeContents(document.querySelector("p") as Element);
-    mention = { range, entry: 0, nested: [], text: "COP26", start: 0, end: 5, marked: true };
+    const nodes = [document.querySelector("p")?.firstChild as Text];
+    mention = { range, nodes, entry: 0, nested: [], text: "COP26", start: 0, end: 5, marked: true };
     marker.update([mention], []);
   });
   afterEach(() => {

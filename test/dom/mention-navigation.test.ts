@@ -8,7 +8,8 @@ function mentionsOf(text: Text, starts: number[]): Mention[] {
     const range = document.createRange();
     range.setStart(text, start);
     range.setEnd(text, start + 3);
-    return { range, entry, nested: [], text: text.data.slice(start, start + 3), start, end: start + 3, marked: true };
+    const nodes = [text];
+    return { range, nodes, entry, nested: [], text: text.data.slice(start, start + 3), start, end: start + 3, marked: true };
   });
 }
 
