@@ -3,8 +3,8 @@ import { isShortHere, type RawMatch, scanText } from "../matcher/scan.ts";
 import type { Matcher } from "../matcher/types.ts";
 import type { MarkMode } from "../shared/settings.ts";
 import type { ArticleRegion } from "./article-region.ts";
-import { boilerplateSpans, isCreditText } from "./credits.ts";
 import { BlockMention } from "./block-mention.ts";
+import { boilerplateSpans, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { type TextBlock, TextBlockReader } from "./text-blocks.ts";
 

@@ -112,8 +112,7 @@ function classBelowSuperscripts(unit: number): number {
   }
   if (unit < 0x100) {
     // Latin-1: ª µ º ² ³ ¹ ¼ ½ ¾ and the letters from À, but for × and ÷.
-    if (unit === 0xaa || unit === 0xb5 || unit === 0xba || unit === 0xb2 || unit === 0xb3 || unit === 0xb9)
-      return WORD;
+    if (unit === 0xaa || unit === 0xb5 || unit === 0xba || unit === 0xb2 || unit === 0xb3 || unit === 0xb9) return WORD;
     if (unit >= 0xbc && unit <= 0xbe) return WORD;
     return unit >= 0xc0 && unit !== 0xd7 && unit !== 0xf7 ? WORD : 0;
   }

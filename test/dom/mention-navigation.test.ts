@@ -9,7 +9,16 @@ function mentionsOf(text: Text, starts: number[]): Mention[] {
     range.setStart(text, start);
     range.setEnd(text, start + 3);
     const nodes = [text];
-    return { range, nodes, entry, nested: [], text: text.data.slice(start, start + 3), start, end: start + 3, marked: true };
+    return {
+      range,
+      nodes,
+      entry,
+      nested: [],
+      text: text.data.slice(start, start + 3),
+      start,
+      end: start + 3,
+      marked: true,
+    };
   });
 }
 
