@@ -10,6 +10,7 @@
 // the page's own DOM that a reader sees, not a picture of it. No page script can do this.
 import type { Page } from "puppeteer-core";
 import { HOST_TAG, MARK_NAME, marksInPage, textPointInPage } from "./page-probe.ts";
+import { watchTexts } from "./watch-texts.ts";
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -117,6 +118,11 @@ export async function readCard(page: Page): Promise<CardView | null> {
 /** The open card's text, or "" when no card is shown. */
 export async function cardText(page: Page): Promise<string> {
   return (await readCard(page))?.text ?? "";
+}
+
+/** Every card text shown on the page until `stop()` (see watchTexts). */
+export function watchCards(page: Page): { stop(): Promise<string[]> } {
+  return watchTexts(() => cardText(page));
 }
 
 /** Waits for a card whose dialog is named `expected` (or any card); returns what it shows. */

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 
 import { HOST_TAG } from "../../src/card/container.ts";
 import { MARK_NAME } from "../../src/content/mention.ts";
+import { watchTexts } from "./watch-texts.ts";
 
 export { HOST_TAG, MARK_NAME };
 
@@ -153,6 +154,11 @@ export async function waitForCard(page: Page, expected?: string, timeout = 5000)
     await page.waitForTimeout(50);
   }
   throw new Error(`card did not show ${expected ? `"${expected}"` : "up"}; last seen: ${JSON.stringify(text)}`);
+}
+
+/** Every card text shown on the page until `stop()` (see watchTexts). */
+export function watchCards(page: Page): { stop(): Promise<string[]> } {
+  return watchTexts(() => cardText(page));
 }
 
 /** The on-screen box of the card's element whose text is `label` (a button or link). */

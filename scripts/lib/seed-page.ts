@@ -14,7 +14,8 @@ export function readSeedArticle(): { text: string } | { missing: string } {
     };
   const file = join(dir, "article.txt");
   if (!existsSync(file)) return { missing: `${SEED_ENV}=${dir} has no article.txt` };
-  return { text: readFileSync(file, "utf8") };
+  const text = readFileSync(file, "utf8");
+  return text.trim() ? { text } : { missing: `${SEED_ENV}=${dir} has an empty article.txt` };
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -1,6 +1,7 @@
 import { ext } from "../shared/ext-api.ts";
 import { BackgroundRequestSchema, CONTENT_SCRIPT_REQUESTS } from "../shared/messages.ts";
-import { FAILED, sendToTab } from "../shared/runtime.ts";
+import { FAILED } from "../shared/runtime.ts";
+import { runCommand } from "./commands.ts";
 import { handle } from "./handlers.ts";
 
 /**
@@ -29,19 +30,4 @@ ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-/**
- * Keyboard commands (manifest "commands": rebindable in the browser's shortcut settings):
- * the active tab's page moves to the next or previous mention and opens its card.
- */
-export async function runCommand(command: string): Promise<void> {
-  if (command !== "next-mention" && command !== "previous-mention") return;
-  const [tab] = (await ext().tabs?.query({ active: true, currentWindow: true })) ?? [];
-  if (tab?.id === undefined) return;
-  const direction = command === "next-mention" ? "next" : "previous";
-  await sendToTab(tab.id, { type: "backstory:navigate", direction }).catch(() => {
-    // No content script in that tab (a browser page, a store page): nothing to move through.
-  });
-}
 ext().commands?.onCommand.addListener((command) => void runCommand(command));
-// End-to-end tests run a command through the worker: a browser's own shortcut keys cannot be sent to it.
-(globalThis as { backstoryRunCommand?: typeof runCommand }).backstoryRunCommand = runCommand;

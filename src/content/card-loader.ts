@@ -9,7 +9,7 @@ import {
 import type { Mention } from "./mention.ts";
 
 /** A load that has not answered by then is given up (and tried again at the next need). */
-export const CARD_LOAD_TIMEOUT_MS = 10_000;
+const CARD_LOAD_TIMEOUT_MS = 10_000;
 
 /**
  * The one owner of card.js in this frame. content.js carries no card code (Preact, the card,

@@ -34,7 +34,7 @@ export interface HighlightApi {
  * MAX_RESTORE_WAIT_MS, so at most about one return a minute).
  */
 export const REGISTRY_CHECK_MS = 2000;
-export const RESTORE_WAIT_MS = 1000;
+const RESTORE_WAIT_MS = 1000;
 export const MAX_RESTORE_WAIT_MS = 60_000;
 
 /** The browser's own Highlight API, or null where it is missing. */

@@ -4,7 +4,7 @@ import { isContentRequest } from "../shared/content-request.ts";
 import { ext } from "../shared/ext-api.ts";
 import type { MatcherSource } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
-import { isSiteEnabled, SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
+import { SETTINGS_KEY, USER_GLOSSARIES_KEY } from "../shared/settings.ts";
 import { CardLoader } from "./card-loader.ts";
 import { EntryCache } from "./entry-cache.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
@@ -48,23 +48,29 @@ async function start(): Promise<void> {
     });
   let session = newSession();
   session.apply(config.settings, config.siteEnabled);
+  /** How many config requests this frame has made: only the latest one's reply is applied. */
+  let configAsked = 0;
 
   // Settings or glossaries changed (in the popup, the options page, another browser): apply at
   // once. A new set of entries means a new matcher, so the page is read again with it.
   ext().storage.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes) && !(USER_GLOSSARIES_KEY in changes)) return;
+    // Changes are applied in the order they were made: a reply to an earlier change that
+    // arrives after a later one's is dropped (two quick switches end in the second's state).
+    const asked = ++configAsked;
     void sendToBackground({ type: "backstory:get-page-config", host }).then(async (next) => {
+      if (asked !== configAsked) return;
       const glossaryChanged = next.glossaryKey !== config.glossaryKey;
       config = next;
       if (glossaryChanged) {
         const nextMatcher = await loadMatcher(next.matcher);
-        if (config !== next) return; // a later change is on its way and will apply itself
+        if (asked !== configAsked) return; // a later change is on its way and will apply itself
         matcher = nextMatcher;
         session.destroy();
         entryCache.clear();
         session = newSession();
       }
-      session.apply(next.settings, isSiteEnabled(next.settings, host));
+      session.apply(next.settings, next.siteEnabled);
     });
   });
 

@@ -54,6 +54,11 @@ export class PageObserver {
     this.targets = [];
   }
 
+  /** Changes seen and not yet reported (they wait for the page to settle). */
+  get pending(): boolean {
+    return this.dirty.size > 0;
+  }
+
   /** Runs `fn` (which may edit the DOM) without its edits counting as page changes. */
   withoutObserving<T>(fn: () => T): T {
     const result = fn();

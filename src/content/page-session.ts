@@ -265,7 +265,8 @@ export class PageSession {
       count,
       text: first.text,
     }));
-    return { host: this.o.host, siteEnabled: this.enabled, counts, entries, truncated: this.annotator.truncated };
+    const read = this.enabled && !this.startPending && !(this.job && !this.job.done) && !this.observer.pending;
+    return { host: this.o.host, siteEnabled: this.enabled, read, counts, entries, truncated: this.annotator.truncated };
   }
 
   /** Scrolls to an entry's first mention and opens its card (the popup's list). */

@@ -97,7 +97,7 @@ const BLOCKS = new Set([
  */
 const SKIP_ATTRIBUTES = `[hidden],[contenteditable],${CREDIT_ATTRIBUTES}`;
 
-export function isSkippedElement(el: Element): boolean {
+function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(el.tagName)) return true;
   // Most inline elements of a page carry no attributes at all: nothing more to look at.
   if (!el.hasAttributes()) return false;
@@ -263,10 +263,4 @@ export function nodeIndexAt(block: TextBlock, offset: number, end: boolean): num
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** The text node and offset at a block offset; `end` picks the node that a span ends in. */
-export function pointAt(block: TextBlock, offset: number, end: boolean): { node: Text; offset: number } {
-  const i = nodeIndexAt(block, offset, end);
-  return { node: block.nodes[i], offset: offset - block.starts[i] };
 }

@@ -83,7 +83,7 @@ const form = plainText(
   z.refine((s) => /[\p{L}\p{N}]/u.test(s), "must contain at least one letter or digit"),
 );
 
-export const SourceSchema = z.object(
+const SourceSchema = z.object(
   {
     title: plainText(200),
     url: z
@@ -110,7 +110,7 @@ export const MAX_SUMMARY_WORDS = 60;
  * countries and cities, the biggest companies, the best-known leaders) are explained on hover
  * but not underlined by default: a page that explains 40 names must not underline 40.
  */
-export const FAMILIARITIES = ["household", "general", "specialist"] as const;
+const FAMILIARITIES = ["household", "general", "specialist"] as const;
 export type Familiarity = (typeof FAMILIARITIES)[number];
 
 export const EntrySchema = z.strictObject(

@@ -17,8 +17,8 @@ function lazyTable<T extends Int32Array | Int8Array>(create: () => T): () => T {
 }
 
 /** Returned by {@link normalizeUnit} for characters that are dropped (soft hyphen, zero-width). */
-export const IGNORED = -1;
-export const SPACE = 0x20;
+const IGNORED = -1;
+const SPACE = 0x20;
 
 const QUOTE_SINGLE = "\u2018\u2019\u201A\u201B\u2032\u00B4\u02BC";
 const QUOTE_DOUBLE = "\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB";
@@ -49,9 +49,8 @@ export function normalizeUnit(unit: number): number {
   return n;
 }
 
-/** lowerUnit's and upperUnit's results, plus 1. */
+/** lowerUnit's results, plus 1. */
 const lowerTable = lazyTable(() => new Int32Array(0x10000));
-const upperTable = lazyTable(() => new Int32Array(0x10000));
 
 function singleUnit(s: string, fallback: number): number {
   return s.length === 1 ? s.charCodeAt(0) : fallback;
@@ -71,21 +70,6 @@ export function lowerUnit(unit: number): number {
     table[unit] = l + 1;
   }
   return l;
-}
-
-export function upperUnit(unit: number): number {
-  const table = upperTable();
-  let u = table[unit] - 1;
-  if (u === -1) {
-    u =
-      unit < 0x80
-        ? unit >= 0x61 && unit <= 0x7a
-          ? unit - 32
-          : unit
-        : singleUnit(String.fromCharCode(unit).toUpperCase(), unit);
-    table[unit] = u + 1;
-  }
-  return u;
 }
 
 // Bit 1: part of a word (letter, digit, combining mark). Bit 2: a script written without
@@ -151,7 +135,7 @@ export function charClass(unit: number): number {
  * and, in the low 16 bits, the unit normalised and lower-cased (the trie's alphabet).
  * 0 means "not computed yet" (every computed value has KNOWN set).
  */
-export const F_WORD = 1 << 16;
+const F_WORD = 1 << 16;
 export const F_NO_SPACE = 1 << 17;
 export const F_SPACE = 1 << 18;
 export const F_IGNORED = 1 << 19;

@@ -57,7 +57,7 @@ export function licensedEntries(m: Matcher, blocks: readonly (readonly RawMatch[
  * The entry a match stands for: a full form wins; otherwise a short form, if exactly one of
  * its entries is licensed on the page (two licensed readings of "Kerry" leave it unmarked).
  */
-export function entryForMatch(m: Matcher, match: RawMatch, licensed: ReadonlySet<number>): number {
+function entryForMatch(m: Matcher, match: RawMatch, licensed: ReadonlySet<number>): number {
   let short = -1;
   for (const form of match.forms) {
     const entry = m.formEntry[form];

@@ -95,10 +95,5 @@ export function toOffsets(starts: Uint32Array): Offsets {
   return { base, rel };
 }
 
-/** The number of forms. */
-export function formCount(m: Matcher): number {
-  return m.formEntry.length;
-}
-
 /** Forms longer than this (in UTF-16 units) are refused: capital positions are stored in a byte. */
 export const MAX_FORM_LENGTH = 255;

@@ -9,7 +9,7 @@ import { categoryLabel } from "../shared/labels.ts";
 import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
-import { type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
+import { isSiteEnabled, type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
 import { findTargetTab } from "./target-tab.ts";
 
 /** The page may still be reading (or change): its stats are asked for again this often while the popup is open. */
@@ -95,7 +95,7 @@ export function Popup() {
     if (!(await browser.tabs.getCurrent())) window.close();
   };
 
-  const siteOn = stats ? !settings.disabledSites.includes(stats.host) : false;
+  const siteOn = stats ? isSiteEnabled(settings, stats.host) : false;
   const total = stats ? CATEGORIES.reduce((n, c) => n + stats.counts[c], 0) : 0;
 
   return (

@@ -49,6 +49,12 @@ export interface GlossaryList {
 export interface PageStats {
   host: string;
   siteEnabled: boolean;
+  /**
+   * The page has been read to its end and no change of it waits to be read: what is marked
+   * now is all there is to mark (end-to-end tests wait for it before checking that something
+   * is not marked).
+   */
+  read: boolean;
   /** Mentions on the page per category, counted whether or not the category is switched on. */
   counts: Record<Category, number>;
   /** The entries mentioned on the page (categories switched on), in order of first mention. */

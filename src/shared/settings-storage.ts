@@ -12,23 +12,31 @@ const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
  * disabled sites are dropped (lists keep the order in which the reader added to them).
  */
 export const SYNC_ITEM_BUDGET = 7_600;
-const MAX_KNOWN_ENTRIES = 1_000;
-const MAX_DISABLED_SITES = 1_000;
+
+/**
+ * The stored lists, each with the schema of one item and its cap. Past a cap the oldest items
+ * go, as everywhere (lists keep the order in which the reader added to them).
+ */
+const LISTS = {
+  disabledSites: { item: HostSchema, max: 1_000 },
+  disabledPacks: { item: PackIdSchema, max: 1_000 },
+  knownEntries: { item: EntryIdSchema, max: 1_000 },
+} as const;
 
 /**
  * What is saved: only what the reader changed from the defaults, so that a later change of
  * default reaches everyone who never touched that setting.
  */
-export const SETTINGS_VERSION = 2;
+const SETTINGS_VERSION = 2;
 
-export const StoredSettingsSchema = z.object({
+const StoredSettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   categories: z.optional(z.partialRecord(CategorySchema, z.boolean())),
-  disabledSites: z.optional(z.array(HostSchema).check(z.maxLength(MAX_DISABLED_SITES))),
-  disabledPacks: z.optional(z.array(PackIdSchema).check(z.maxLength(1_000))),
+  disabledSites: z.optional(z.array(LISTS.disabledSites.item).check(z.maxLength(LISTS.disabledSites.max))),
+  disabledPacks: z.optional(z.array(LISTS.disabledPacks.item).check(z.maxLength(LISTS.disabledPacks.max))),
   mode: z.optional(z.enum(MARK_MODES)),
   markStyle: z.optional(z.enum(MARK_STYLES)),
-  knownEntries: z.optional(z.array(EntryIdSchema).check(z.maxLength(MAX_KNOWN_ENTRIES))),
+  knownEntries: z.optional(z.array(LISTS.knownEntries.item).check(z.maxLength(LISTS.knownEntries.max))),
   underlineFamiliar: z.optional(z.boolean()),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
@@ -75,45 +83,37 @@ export function inspectStoredSettings(stored: unknown): { settings: Settings; pr
   while ((raw.version as number) < SETTINGS_VERSION) raw = MIGRATIONS[raw.version as number](raw);
   if ((raw.version as number) > SETTINGS_VERSION) problem("version", "newer-version");
 
-  const { categories, disabledSites, disabledPacks, mode, markStyle, knownEntries, underlineFamiliar } = raw;
-  if (categories !== undefined) {
-    if (typeof categories !== "object" || categories === null || Array.isArray(categories)) problem("categories");
-    else {
-      for (const c of CATEGORIES) {
-        const value = (categories as Record<string, unknown>)[c];
-        if (typeof value === "boolean") settings.categories[c] = value;
-        else if (value !== undefined) problem(`categories.${c}`);
+  // Every field is checked by its own schema in StoredSettingsSchema (in its order), so that
+  // what is intact is kept; within a field, each category switch and each list item stands alone.
+  const shape = StoredSettingsSchema.shape;
+  for (const field of Object.keys(shape) as (keyof typeof shape)[]) {
+    const value = raw[field];
+    if (field === "version" || value === undefined) continue;
+    if (field === "categories") {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) problem(field);
+      else {
+        for (const c of CATEGORIES) {
+          const one = (value as Record<string, unknown>)[c];
+          if (one === undefined) continue;
+          if (shape.categories.safeParse({ [c]: one }).success) settings.categories[c] = one as boolean;
+          else problem(`categories.${c}`);
+        }
       }
+    } else if (field === "disabledSites" || field === "disabledPacks" || field === "knownEntries") {
+      if (!Array.isArray(value)) {
+        problem(field);
+        continue;
+      }
+      const { item, max } = LISTS[field];
+      const kept = value.filter((x) => item.safeParse(x).success) as string[];
+      if (kept.length < value.length) problem(field);
+      settings[field] = (field === "disabledSites" ? kept.map((h) => h.toLowerCase()) : kept).slice(-max);
+    } else {
+      const parsed = shape[field].safeParse(value);
+      if (parsed.success) Object.assign(settings, { [field]: parsed.data });
+      else problem(field);
     }
   }
-  const list = (field: string, value: unknown, valid: (x: unknown) => boolean): string[] | null => {
-    if (value === undefined) return null;
-    if (!Array.isArray(value)) {
-      problem(field);
-      return null;
-    }
-    const kept = value.filter(valid) as string[];
-    if (kept.length < value.length) problem(field);
-    return kept;
-  };
-  const sites = list("disabledSites", disabledSites, (h) => HostSchema.safeParse(h).success);
-  if (sites) settings.disabledSites = sites.map((h) => h.toLowerCase()).slice(-MAX_DISABLED_SITES);
-  const packs = list("disabledPacks", disabledPacks, (p) => PackIdSchema.safeParse(p).success);
-  if (packs) settings.disabledPacks = packs.slice(0, 1_000);
-  if (mode !== undefined) {
-    if (MARK_MODES.includes(mode as never)) settings.mode = mode as Settings["mode"];
-    else problem("mode");
-  }
-  if (markStyle !== undefined) {
-    if (MARK_STYLES.includes(markStyle as never)) settings.markStyle = markStyle as Settings["markStyle"];
-    else problem("markStyle");
-  }
-  if (underlineFamiliar !== undefined) {
-    if (typeof underlineFamiliar === "boolean") settings.underlineFamiliar = underlineFamiliar;
-    else problem("underlineFamiliar");
-  }
-  const known = list("knownEntries", knownEntries, (id) => EntryIdSchema.safeParse(id).success);
-  if (known) settings.knownEntries = known.slice(-MAX_KNOWN_ENTRIES);
   return { settings, problems };
 }
 

@@ -4,22 +4,41 @@ import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
 import { DIST_CHROME, type ExtensionBrowser, launchWithExtension, ROOT } from "../../scripts/lib/chromium.ts";
 import { type StaticServer, serve } from "../../scripts/lib/serve.ts";
+import type { PageStats } from "../../src/shared/protocol-types.ts";
 
 export interface Harness {
   browser: ExtensionBrowser;
   server: StaticServer;
-  /** Errors thrown on any page during the test: Backstory must cause none. */
+  /**
+   * Errors thrown on any page, and Backstory's own warnings ("could not start", "lookup
+   * failed", "ignored an unexpected message"), during the file's tests: unless the harness was
+   * started with `pagesThrow` (pages whose own scripts throw), any left at `close()` fail the
+   * file, whichever of its tests ran.
+   */
   pageErrors: string[];
+  /** Backstory warnings a test provokes on purpose (pushed by that test); others are errors. */
+  expectedWarnings: RegExp[];
   open(path: string): Promise<Page>;
   popup(): Promise<Page>;
   /** The extension's options page, loaded. */
   options(): Promise<Page>;
   /** Replaces the stored settings (the storage.sync "settings" item), as another browser's sync would. */
   storeSettings(stored: Record<string, unknown>): Promise<void>;
+  /** What the page's content script says of the page (top frame; the first tab at its URL), as the popup asks it. */
+  pageStats(page: Page): Promise<PageStats>;
+  /**
+   * Waits until Backstory has done its work on the page: read it to the end with nothing
+   * waiting to be read, or found the site switched off. The positive signal that must come
+   * before any check that something is not marked or not shown.
+   */
+  settled(page: Page): Promise<PageStats>;
   /** Runs a keyboard command (manifest "commands") as if its shortcut had been pressed. */
   runCommand(name: "next-mention" | "previous-mention"): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How long a page may take to be read, on a loaded 2-core machine. */
+const SETTLE_TIMEOUT_MS = 15_000;
 
 export async function startHarness(
   pages: Record<string, string> = {},
@@ -30,6 +49,8 @@ export async function startHarness(
     locale = undefined as string | undefined,
     /** Another build of the extension (a variant made by a test); dist/chrome by default. */
     extensionDir = DIST_CHROME,
+    /** The pages' own scripts throw (saved news pages, hostile pages): the file filters pageErrors itself. */
+    pagesThrow = false,
   } = {},
 ): Promise<Harness> {
   if (!existsSync(join(DIST_CHROME, "manifest.json")))
@@ -37,10 +58,14 @@ export async function startHarness(
   const server = await serve({ "/": join(ROOT, "test/fixtures/pages") }, pages);
   const browser = await launchWithExtension(extensionDir, { hasTouch, profileDir, extraArgs, locale });
   const pageErrors: string[] = [];
+  const expectedWarnings: RegExp[] = [];
   const watch = (page: Page) => {
     page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(`${page.url()}: console: ${m.text()}`);
+      const text = m.text();
+      if (m.type() === "error") pageErrors.push(`${page.url()}: console: ${text}`);
+      else if (m.type() === "warning" && /^Backstory\b/.test(text) && !expectedWarnings.some((r) => r.test(text)))
+        pageErrors.push(`${page.url()}: warning: ${text}`);
     });
   };
   browser.context.on("page", watch);
@@ -59,10 +84,48 @@ export async function startHarness(
     await page.close();
     return woken;
   };
+  /** The answers of the content scripts (top frames) of every tab showing the page's URL. */
+  const statsAt = async (url: string): Promise<PageStats[]> =>
+    (await worker()).evaluate(async (at) => {
+      type Tab = { id?: number; url?: string };
+      const tabs = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<Tab[]>;
+              sendMessage(id: number, m: object, o: object): Promise<PageStats>;
+            };
+          };
+        }
+      ).chrome.tabs;
+      const showing = (await tabs.query({})).filter((t) => t.url === at && t.id !== undefined);
+      if (!showing.length) throw new Error(`no tab at ${at}`);
+      return Promise.all(
+        showing.map((t) => tabs.sendMessage(t.id as number, { type: "backstory:get-page-stats" }, { frameId: 0 })),
+      );
+    }, url);
+  const pageStats = async (page: Page): Promise<PageStats> => (await statsAt(page.url()))[0];
+  const settled = async (page: Page): Promise<PageStats> => {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    let last = "no answer yet";
+    while (Date.now() < deadline) {
+      try {
+        // Tabs showing the same URL are waited for together (a test may open two).
+        const all = await statsAt(page.url());
+        if (all.every((stats) => stats.read || !stats.siteEnabled)) return all[0];
+        last = "still reading";
+      } catch (error) {
+        last = String(error); // not started yet (no listener in the page)
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`Backstory did not finish reading ${page.url()} within ${SETTLE_TIMEOUT_MS} ms: ${last}`);
+  };
   return {
     browser,
     server,
     pageErrors,
+    expectedWarnings,
     async options() {
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -78,11 +141,27 @@ export async function startHarness(
         stored,
       );
     },
+    pageStats,
+    settled,
     async runCommand(name) {
-      await (await worker()).evaluate(
-        (n) => (globalThis as unknown as { backstoryRunCommand: (c: string) => Promise<void> }).backstoryRunCommand(n),
-        name,
-      );
+      // A browser's own shortcut keys cannot be sent to it: the worker is asked to do what its
+      // commands listener does (src/background/commands.ts, unit-tested): tell the active tab.
+      await (await worker()).evaluate(async (command) => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: {
+                query(q: object): Promise<{ id?: number }[]>;
+                sendMessage(id: number, m: object, o: object): Promise<unknown>;
+              };
+            };
+          }
+        ).chrome;
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) throw new Error("no active tab");
+        const direction = command === "next-mention" ? "next" : "previous";
+        await chrome.tabs.sendMessage(tab.id, { type: "backstory:navigate", direction }, { frameId: 0 });
+      }, name);
     },
     async open(path) {
       const page = await browser.context.newPage();
@@ -97,6 +176,8 @@ export async function startHarness(
     async close() {
       await browser.close();
       await server.close();
+      if (pageErrors.length && !pagesThrow)
+        throw new Error(`errors or Backstory warnings during this file's tests:\n${pageErrors.join("\n")}`);
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   textPointInPage,
   waitForCard,
   waitForMarks,
+  watchCards,
 } from "../../scripts/lib/page-probe.ts";
 import { App } from "../fixtures/hostile/ssr-app.tsx";
 import { type Harness, startHarness } from "./harness.ts";
@@ -115,7 +116,7 @@ beforeAll(async () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith(".html"))) {
     pages[`/hostile/${file}`] = readFileSync(join(DIR, file), "utf8");
   }
-  h = await startHarness(pages);
+  h = await startHarness(pages, { pagesThrow: true });
   // These pages test reading and marking, and their terms include household names (Xi
   // Jinping, Angela Merkel): underline those too, as a reader can ask.
   await h.storeSettings({ version: 2, underlineFamiliar: true });
@@ -253,9 +254,13 @@ describe("hostile pages", () => {
     // The closed root's text cannot be read, so resting on it explains nothing (and throws nothing).
     const closed = await page.locator("#closed").boundingBox();
     if (!closed) throw new Error("the closed component is not rendered");
+    const cards = watchCards(page);
     await page.mouse.move(closed.x + 60, closed.y + 12, { steps: 3 });
-    await page.waitForTimeout(600);
-    expect(await cardText(page)).toBe("");
+    await page.waitForTimeout(600); // resting on it, past the hover delay
+    // The positive signal: a mention's card opens again, and no other card opened before it.
+    await hoverText(page, "COP26");
+    await waitForCard(page, "COP26");
+    expect((await cards.stop()).filter((t) => !t.includes("COP26"))).toEqual([]);
     // Both components still work.
     for (const id of ["open", "closed"]) {
       const count = await page.evaluate((id) => {
@@ -326,13 +331,17 @@ describe("hostile pages", () => {
   it("SVG text: no error; SVG (<text>, <tspan>, even HTML in a foreignObject) is not read", async () => {
     const page = await h.open("/hostile/svg.html");
     await waitForMarks(page);
+    await h.settled(page); // read to the end: the SVG's text was met and left
     expect(await markedTexts(page)).toEqual(["COP26"]);
     // Hovering the SVG label opens nothing and throws nothing.
     const box = await page.locator("#label").boundingBox();
     if (!box) throw new Error("the SVG label is not rendered");
+    const cards = watchCards(page);
     await page.mouse.move(box.x + 30, box.y + box.height / 2, { steps: 3 });
-    await page.waitForTimeout(600);
-    expect(await cardText(page)).toBe("");
+    await page.waitForTimeout(600); // resting on it, past the hover delay
+    await hoverText(page, "COP26");
+    await waitForCard(page, "COP26");
+    expect((await cards.stop()).filter((t) => !t.includes("COP26"))).toEqual([]);
     expect(
       await page.evaluate(() => (document.getElementById("label") as unknown as SVGTextElement).getNumberOfChars()),
     ).toBe(36);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardText, hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { hoverText, markedTexts, waitForCard, waitForMarks, watchCards } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 describe("a page that keeps changing", () => {
@@ -56,13 +56,20 @@ describe("a page that keeps changing", () => {
     expect(await waitForCard(page, "Meng Wanzhou")).toMatch(/Huawei/);
     await page.evaluate(() => {
       const app = document.getElementById("app") as HTMLElement;
-      app.innerHTML = "<h1>Sport</h1><p>Meng scored twice.</p>";
+      app.innerHTML = "<h1>Sport</h1><p>Meng scored twice. COP26 delegates watched.</p>";
       history.pushState({}, "", "/live/sport");
     });
-    await expect.poll(() => markedTexts(page)).not.toContain("Meng");
+    // The positive signal: the new page has been read (COP26 found), and only then is "Meng",
+    // no longer licensed by her full name, checked for no mark and no card.
+    await h.settled(page);
+    await expect.poll(() => markedTexts(page)).toContain("COP26");
+    expect(await markedTexts(page)).not.toContain("Meng");
+    const cards = watchCards(page);
     await hoverText(page, "Meng");
-    await page.waitForTimeout(700);
-    expect(await cardText(page)).toBe("");
+    await page.waitForTimeout(700); // resting on it, past the hover delay
+    await hoverText(page, "COP26");
+    await waitForCard(page, "COP26");
+    expect((await cards.stop()).filter((t) => t.includes("Meng Wanzhou"))).toEqual([]);
     await page.close();
   });
 

@@ -53,7 +53,7 @@ describe("the options page: settings", () => {
     const page = await h.options();
     const sites = page.getByRole("region", { name: "Sites where Backstory is off" });
     await sites.getByText("127.0.0.1", { exact: true }).waitFor();
-    await article.waitForTimeout(1000); // time enough to read the page, were the site on
+    expect((await h.settled(article)).siteEnabled).toBe(false); // its content script has its answer
     expect(await markedTexts(article)).toEqual([]);
     await sites.getByRole("button", { name: "Turn Backstory back on for 127.0.0.1" }).click();
     await sites.getByText("None. Switch a site off from the toolbar button.").waitFor();

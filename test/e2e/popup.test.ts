@@ -89,7 +89,8 @@ describe("the toolbar popup", () => {
     expect(await popup.getByRole("heading", { name: "On this page" }).count()).toBe(0);
 
     await article.reload();
-    await article.waitForTimeout(1500); // time enough to read the page, were the site on
+    // The positive signal: the reloaded page's content script has its answer (site off).
+    expect((await h.settled(article)).siteEnabled).toBe(false);
     expect(await markedTexts(article)).toEqual([]);
 
     await site.check();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { hoverText, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { cardText, hoverText, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { startHarness } from "./harness.ts";
 
 // Requests the service worker makes are reported to Playwright only with this switch.
@@ -35,7 +35,11 @@ it("makes no network request of its own during a whole reading run", async () =>
     await places.click();
     await expect.poll(() => places.isChecked()).toBe(true);
     const options = await h.options();
-    await options.waitForTimeout(500);
+    await options.locator("h1").waitFor(); // the options page loaded (and made its requests)
+    // The keyboard command goes to the active tab: the article, brought back to the front.
+    await page.bringToFront();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => cardText(page)).toBe("");
     await h.runCommand("next-mention");
     await waitForCard(page);
     // A request the page itself makes: the net log must show it (the recorder works).

@@ -6,6 +6,7 @@ import {
   markedTexts,
   waitForCard,
   waitForMarks,
+  watchCards,
 } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
@@ -61,10 +62,14 @@ describe("a reader on the demo article", () => {
   it("passing over a mention quickly opens nothing", async () => {
     const page = await h.open("/demo-article.html");
     await waitForMarks(page);
+    const cards = watchCards(page);
     await hoverText(page, "COP26");
     await page.mouse.move(5, 5);
     await page.waitForTimeout(600);
-    expect(await cardText(page)).toBe("");
+    // The positive signal: resting on another mention does open its card.
+    await hoverText(page, "Meng Wanzhou");
+    await waitForCard(page, "Meng Wanzhou");
+    expect((await cards.stop()).filter((t) => t.includes("COP26"))).toEqual([]);
     await page.close();
   });
 
@@ -79,11 +84,12 @@ describe("a reader on the demo article", () => {
     await page.bringToFront();
     await expect.poll(() => markedTexts(page)).not.toContain("Meng Wanzhou");
     expect(await markedTexts(page)).toContain("COP26");
+    const cards = watchCards(page);
     await hoverText(page, "Wanzhou");
-    await page.waitForTimeout(700);
-    expect(await cardText(page)).toBe("");
+    await page.waitForTimeout(700); // resting on her name, past the hover delay
     await hoverText(page, "COP26");
     expect(await waitForCard(page, "COP26")).toMatch(/Event/);
+    expect((await cards.stop()).filter((t) => t.includes("Meng Wanzhou"))).toEqual([]);
     // The switch persists: a new page load keeps People off; switching it back restores her.
     const again = await h.open("/demo-article.html");
     await waitForMarks(again);

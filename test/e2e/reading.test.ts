@@ -44,6 +44,7 @@ describe("reading: modes, I know this, pinning, keyboard, touch, themes, placeme
     await h.storeSettings(DEFAULTS);
     const page = await h.open("/demo-article.html");
     await waitForMarks(page, 5);
+    await h.settled(page); // read to the end: what is not underlined now never will be
     const first = await markedTexts(page);
     expect(first).toContain("John F. Kerry");
     expect(first).not.toContain("Kerry");
@@ -68,12 +69,32 @@ describe("reading: modes, I know this, pinning, keyboard, touch, themes, placeme
     await page.close();
   });
 
+  it("two quick changes of the settings end in the state of the second", async () => {
+    await h.storeSettings(DEFAULTS);
+    const page = await h.open("/demo-article.html");
+    await waitForMarks(page, 5);
+    await h.settled(page);
+    // One after the other, at once: the second reaches the page before the first one's reply.
+    await h.storeSettings({ version: 1, mode: "none" });
+    await h.storeSettings({ version: 1, mode: "all" });
+    await expect.poll(() => markedTexts(page)).toContain("Kerry"); // "all": the later, short mention too
+    await h.settled(page);
+    await page.waitForTimeout(300); // a late reply to the first change would land here
+    expect(await markedTexts(page)).toContain("Kerry");
+    await h.storeSettings(DEFAULTS);
+    await page.close();
+  });
+
   it("“I know this” stops underlining an entry everywhere but still explains it, and can be undone", async () => {
     await h.storeSettings(DEFAULTS);
     const page = await h.open("/demo-article.html");
     const other = await h.open("/demo-article.html");
     await waitForMarks(page, 5);
     await waitForMarks(other, 5);
+    for (const p of [page, other]) {
+      await h.settled(p);
+      expect(await markedTexts(p)).toContain("Tianjin"); // underlined before the reader knows it
+    }
     await hoverText(page, "Tianjin");
     await waitForCard(page, "Tianjin");
     const know = await cardControlPoint(page, "I know this");

@@ -27,6 +27,12 @@ describe.each(["chrome", "firefox"])("dist/%s", (target) => {
     expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(20 * 1024);
   });
 
+  it("no shipped script puts a test hook on its global (tests drive the extension as a reader would)", () => {
+    for (const file of ["background.js", "content.js", "card.js", "popup.js", "options.js"]) {
+      expect(read(file)).not.toMatch(/globalThis\.backstory\w*\s*=|\.backstoryRunCommand/);
+    }
+  });
+
   it("card.js carries the card, and no zod", () => {
     const card = read("card.js");
     expect(card).toContain(PREACT_MARK);
