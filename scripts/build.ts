@@ -25,6 +25,8 @@ function manifestFor(target: Target): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
   manifest.version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
   if (target === "chrome") {
+    // The CSS Custom Highlight API, Backstory's only way to mark (docs/decisions/highlighting-vs-wrapping.md).
+    manifest.minimum_chrome_version = "105";
     // scripting.executeScript (card.js, injected at a frame's first hover) needs host
     // permissions in Chrome, where content-script matches do not count; the same sites, so no
     // new install warning. Firefox counts the matches of an MV3 content script as granted host

@@ -48,7 +48,6 @@ const PERSON = CATEGORIES.indexOf("person");
 const household = new Set(compiled.household);
 /** Counting only: nothing is drawn. */
 const NO_MARKS: Marker = {
-  mutatesDom: false,
   render() {},
   update() {},
   mentionAt: () => null,

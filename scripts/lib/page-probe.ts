@@ -27,10 +27,10 @@ export function marksInPage([name]: readonly [string]): string[] {
       rs.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString()),
     );
   }
-  return [...document.querySelectorAll("backstory-mark[tabindex]")].map((m) => m.textContent ?? "");
+  return [];
 }
 
-/** The text of every mark on the page, in document order (highlight API or wrapped marks). */
+/** The text of every mark on the page, in document order. */
 export function markedTexts(page: Page): Promise<string[]> {
   return page.evaluate(marksInPage, [MARK_NAME] as const);
 }

@@ -59,7 +59,6 @@ export class Annotator {
   private unresolved = new Set<BlockState>();
   private shortFormBlocks = new Set<BlockState>();
   private include: (entry: number) => boolean = () => true;
-  private root: Node | null = null;
   /** The page's mentions of each entry, for the first-mention mode and the popup's list. */
   private byEntry = new Map<number, Mention[]>();
   private policy: MarkPolicy = { mode: "all", known: () => false };
@@ -92,7 +91,6 @@ export class Annotator {
   /** Reads the page's text under `root` at once and marks what `include` lets through. */
   scan(root: Node, include: (entry: number) => boolean): void {
     this.reset();
-    this.root = root;
     this.include = include;
     this.addBlocks(new TextBlockReader(root, this.isOwn).read());
     this.refresh();
@@ -191,12 +189,6 @@ export class Annotator {
 
   /** Re-marks with a new filter (categories switched on or off), without re-reading the page. */
   mark(include: (entry: number) => boolean): void {
-    // A marker that wraps text has split the text nodes the blocks recorded; unwrapping leaves
-    // them split, so the page must be read again (its text is unchanged).
-    if (this.marker.mutatesDom && this.root) {
-      this.scan(this.root, include);
-      return;
-    }
     this.include = include;
     for (const state of this.blocks.values()) this.unresolved.add(state);
     this.refresh();

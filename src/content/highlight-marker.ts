@@ -67,7 +67,6 @@ export function nativeHighlightApi(doc: Document): HighlightApi | null {
  * and removed), so marking a page a slice at a time costs no more than marking it at once.
  */
 export class HighlightMarker implements Marker {
-  readonly mutatesDom = false;
   private byNode = new Map<Node, Mention[]>();
   private all = new Set<Mention>();
   private painted = new Set<Mention>();

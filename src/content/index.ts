@@ -9,7 +9,6 @@ import { CardLoader } from "./card-loader.ts";
 import { EntryCache } from "./entry-cache.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
 import { PageSession } from "./page-session.ts";
-import { WrapMarker } from "./wrap-marker.ts";
 
 /**
  * Content script entry. Waits until the page has loaded and gone idle (so sites that
@@ -20,19 +19,25 @@ async function start(): Promise<void> {
   // A frame of no site (about:blank under a sandbox: an opaque origin) has nothing for the
   // site switch to name, and the background refuses an empty host: stand down quietly.
   if (!host) return;
+  // Every browser Backstory supports (Chrome 105+, Firefox 140+) has the CSS Custom Highlight
+  // API; the page's DOM is never changed to mark it, so without the API nothing is marked.
+  const api = nativeHighlightApi(document);
+  if (!api) {
+    console.warn("Backstory: this browser has no CSS Custom Highlight API; nothing is marked here.");
+    return;
+  }
   const entryCache = new EntryCache(async (ids) => (await sendToBackground({ type: "backstory:lookup", ids })).entries);
   // One per frame, whatever sessions come and go: card.js is injected into a frame once.
   const cardLoader = new CardLoader(() => sendToBackground({ type: "backstory:load-card" }));
   let config = await sendToBackground({ type: "backstory:get-page-config", host });
   let matcher = await loadMatcher(config.matcher);
-  const api = nativeHighlightApi(document);
   const newSession = () =>
     new PageSession({
       doc: document,
       matcher,
       categories: config.categories,
       household: config.household,
-      marker: api ? new HighlightMarker(api) : new WrapMarker(document),
+      marker: new HighlightMarker(api),
       host,
       setKnown: (id, known) => void sendToBackground({ type: "backstory:set-entry-known", id, known }),
       // An extension reloaded or updated under the page leaves this copy without a runtime.

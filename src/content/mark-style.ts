@@ -1,5 +1,5 @@
 import { MARK_STYLES, type MarkStyle } from "../shared/settings.ts";
-import { MARK_TAG, markName } from "./mention.ts";
+import { markName } from "./mention.ts";
 
 /**
  * How marks look. The build writes this to content.css, which the manifest injects into every
@@ -12,10 +12,7 @@ const LOOK: Record<MarkStyle, string> = {
   tint: "background-color: rgba(47, 111, 222, 0.2);",
 };
 
-export const MARK_CSS = `${MARK_STYLES.map(
-  (style) => `::highlight(${markName(style)}) { ${LOOK[style]} }
-${MARK_TAG}[data-marked="${style}"] { ${LOOK[style]} cursor: help; }`,
-).join("\n")}
+export const MARK_CSS = `${MARK_STYLES.map((style) => `::highlight(${markName(style)}) { ${LOOK[style]} }`).join("\n")}
 `;
 
 const adopted = new WeakSet<ShadowRoot>();

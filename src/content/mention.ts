@@ -47,13 +47,10 @@ export interface Marker {
   mentionForFocus(el: Element): Mention | null;
   /** Removes every mark. */
   clear(): void;
-  /** True when rendering changes the page's DOM (the observer must ignore our own changes). */
-  readonly mutatesDom: boolean;
 }
 
-/** The highlight (and wrapper element) name: prefixed so no page would pick the same. */
+/** The highlight name: prefixed so no page would pick the same. */
 export const MARK_NAME = "backstory-mention";
-export const MARK_TAG = "backstory-mark";
 
 /** The highlight name of each mark style (a stylesheet cannot vary one highlight's look). */
 export function markName(style: MarkStyle): string {

@@ -22,8 +22,6 @@ export class PageObserver {
   constructor(
     private doc: Document,
     private onChange: (roots: Node[]) => void,
-    /** When our marker itself edits the DOM, those edits must not look like page changes. */
-    private ignoreOwnEdits: boolean,
     private isOwn: (node: Node) => boolean = (n) =>
       !!(n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest(HOST_TAG),
   ) {
@@ -57,13 +55,6 @@ export class PageObserver {
   /** Changes seen and not yet reported (they wait for the page to settle). */
   get pending(): boolean {
     return this.dirty.size > 0;
-  }
-
-  /** Runs `fn` (which may edit the DOM) without its edits counting as page changes. */
-  withoutObserving<T>(fn: () => T): T {
-    const result = fn();
-    if (this.ignoreOwnEdits && this.active) this.observer.takeRecords();
-    return result;
   }
 
   private onRecords(records: MutationRecord[]): void {

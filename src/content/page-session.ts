@@ -86,7 +86,7 @@ export class PageSession {
       },
       () => this.card.hide(),
     );
-    this.observer = new PageObserver(o.doc, (roots) => this.onPageChange(roots), o.marker.mutatesDom);
+    this.observer = new PageObserver(o.doc, (roots) => this.onPageChange(roots));
     this.url = o.doc.location?.href ?? "";
     this.listen();
   }
@@ -99,9 +99,7 @@ export class PageSession {
     this.o.marker.setStyle(settings.markStyle);
     const known = new Set(settings.knownEntries.map((id) => this.indexOf(id)));
     const household = new Set(settings.underlineFamiliar ? [] : (this.o.household ?? []));
-    this.observer.withoutObserving(() =>
-      this.annotator.setPolicy({ mode: settings.mode, known: (e) => known.has(e), quiet: (e) => household.has(e) }),
-    );
+    this.annotator.setPolicy({ mode: settings.mode, known: (e) => known.has(e), quiet: (e) => household.has(e) });
     if (!siteEnabled) {
       this.closeCard(false);
       this.observer.stop();
@@ -114,7 +112,7 @@ export class PageSession {
       this.observer.start();
       this.scanPage();
     } else {
-      this.observer.withoutObserving(() => this.annotator.mark(this.include));
+      this.annotator.mark(this.include);
       const shown = this.hover.current;
       if (shown && !this.annotator.mentions.some((m) => m.entry === shown.entry)) this.closeCard(false);
     }
@@ -134,10 +132,6 @@ export class PageSession {
   private scanPage(): void {
     const { doc } = this.o;
     if (!this.enabled || !doc.body) return;
-    if (this.o.marker.mutatesDom) {
-      this.observer.withoutObserving(() => this.annotator.scan(doc.body, this.include));
-      return;
-    }
     this.annotator.reset(this.include);
     // Finding the article and the visible part (hit tests: a layout) is the first slice's
     // work, in a task of its own: done here, it made the task that set the page up the
@@ -152,11 +146,8 @@ export class PageSession {
     const { doc } = this.o;
     this.startPending = false;
     if (!doc.body) return;
-    const region = this.observer.withoutObserving(() => {
-      const found = findArticleRegion(doc);
-      this.annotator.setRegion(found);
-      return found;
-    });
+    const region = findArticleRegion(doc);
+    this.annotator.setRegion(region);
     // The article first, where marks go; without one, what the reader sees first (a few hit
     // tests, which cost a layout when the page has just changed: traced, 1–3 ms). Replaces any
     // job for subtrees that changed meanwhile: they are in the body, read anyway.
@@ -168,7 +159,7 @@ export class PageSession {
   private onPageChange(roots: Node[]): void {
     if (!this.enabled) return;
     const href = this.o.doc.location?.href ?? "";
-    if (href !== this.url || this.o.marker.mutatesDom) {
+    if (href !== this.url) {
       this.url = href;
       this.scanPage(); // a new article: short forms must not be licensed by the old one
       return;
@@ -194,11 +185,7 @@ export class PageSession {
     if (this.startPending) this.beginReading();
     const job = this.job;
     if (!job) return;
-    let done = false;
-    this.observer.withoutObserving(() => {
-      done = job.step(deadline);
-    });
-    if (!done) this.scheduleSlice();
+    if (!job.step(deadline)) this.scheduleSlice();
     else this.followArticle();
   }
 
@@ -210,7 +197,7 @@ export class PageSession {
     const region = this.annotator.articleRegion;
     if (region?.root.isConnected) return;
     const next = findArticleRegion(this.o.doc);
-    if (next || region) this.observer.withoutObserving(() => this.annotator.setRegion(next));
+    if (next || region) this.annotator.setRegion(next);
   }
 
   /**

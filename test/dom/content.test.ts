@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Annotator } from "../../src/content/annotator.ts";
 import { type HighlightApi, HighlightMarker } from "../../src/content/highlight-marker.ts";
-import { MARK_NAME, MARK_TAG, type Marker, type Mention } from "../../src/content/mention.ts";
+import { MARK_NAME, type Marker, type Mention } from "../../src/content/mention.ts";
 import { PageObserver } from "../../src/content/page-observer.ts";
 import { collectTextBlocks } from "../../src/content/text-blocks.ts";
-import { WrapMarker } from "../../src/content/wrap-marker.ts";
 import { compileMatcher } from "../../src/matcher/compile.ts";
 import type { MatcherEntry } from "../../src/matcher/types.ts";
 
@@ -128,113 +127,6 @@ describe("collectTextBlocks", () => {
   });
 });
 
-describe("Annotator with the WrapMarker", () => {
-  let marker: WrapMarker;
-  let annotator: Annotator;
-  beforeEach(() => {
-    marker = new WrapMarker(document);
-    annotator = new Annotator(matcher, marker, isOwn);
-  });
-  const marks = () => [...document.querySelectorAll(MARK_TAG)];
-
-  it("marks a mention across inline elements", () => {
-    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou said</p>";
-    annotator.scan(document.body, all);
-    expect(found(annotator.mentions)).toEqual([["Meng Wanzhou", "meng", "Meng Wanzhou"]]);
-    const [first, second, ...rest] = marks();
-    expect(rest).toEqual([]);
-    expect(first.textContent + second.textContent).toBe("Meng Wanzhou");
-    expect(first.parentElement?.tagName).toBe("A");
-    expect(second.parentElement?.tagName).toBe("P");
-    // One tab stop per mention: the first piece.
-    expect(first.getAttribute("tabindex")).toBe("0");
-    expect(second.hasAttribute("tabindex")).toBe(false);
-    expect(document.body.textContent).toBe("Meng Wanzhou said");
-  });
-
-  it("finds the mention under a mark, and none elsewhere", () => {
-    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou said</p>";
-    annotator.scan(document.body, all);
-    const [mention] = annotator.mentions;
-    const [first, second] = marks();
-    expect(marker.mentionAt({ x: 0, y: 0, target: first })).toBe(mention);
-    expect(marker.mentionAt({ x: 0, y: 0, target: second })).toBe(mention);
-    expect(marker.mentionAt({ x: 0, y: 0, target: document.querySelector("p") })).toBeNull();
-    expect(marker.mentionAt({ x: 0, y: 0, target: document.querySelector("a") })).toBeNull();
-    expect(marker.mentionAt({ x: 0, y: 0, target: null })).toBeNull();
-    expect(marker.mentionForFocus(first)).toBe(mention);
-  });
-
-  it("marks each mention in one text node separately", () => {
-    document.body.innerHTML = "<p>Meng Wanzhou flew to Seoul.</p>";
-    annotator.scan(document.body, all);
-    expect(found(annotator.mentions)).toEqual([
-      ["Meng Wanzhou", "meng", "Meng Wanzhou"],
-      ["Seoul", "seoul", "Seoul"],
-    ]);
-    expect(marks().map((m) => [m.textContent, m.getAttribute("tabindex")])).toEqual([
-      ["Meng Wanzhou", "0"],
-      ["Seoul", "0"],
-    ]);
-    expect(document.body.textContent).toBe("Meng Wanzhou flew to Seoul.");
-  });
-
-  it("restores the page's text on clear()", () => {
-    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou said</p><p>Huawei and Seoul</p>";
-    const html = document.body.innerHTML;
-    const text = document.body.textContent;
-    annotator.scan(document.body, all);
-    expect(marks().length).toBeGreaterThan(0);
-    annotator.clear();
-    expect(marks()).toEqual([]);
-    expect(annotator.mentions).toEqual([]);
-    expect(document.body.textContent).toBe(text);
-    // Text nodes split for marking stay split, which serialises the same.
-    expect(document.body.innerHTML).toBe(html);
-  });
-
-  it("drops a category's marks when re-scanned with a filter, and brings them back", () => {
-    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou</p><p><b>Huawei</b></p><p>Seoul</p>";
-    annotator.scan(document.body, all);
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Huawei", "Seoul"]);
-
-    annotator.scan(document.body, without(ORGANIZATION));
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Seoul"]);
-    expect(found(annotator.mentions).map(([, id]) => id)).toEqual(["meng", "seoul"]);
-    // Counts for the popup ignore the filter.
-    expect([...annotator.countByEntry()].map(([e, n]) => [matcher.entryIds[e], n])).toEqual([
-      ["meng", 1],
-      ["huawei", 1],
-      ["seoul", 1],
-    ]);
-
-    annotator.scan(document.body, all);
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Huawei", "Seoul"]);
-    expect(document.body.textContent).toBe("Meng WanzhouHuaweiSeoul");
-  });
-
-  it("re-marks with a filter without a new scan (a category switched in the popup)", () => {
-    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou of Huawei</p><p>Seoul</p>";
-    annotator.scan(document.body, all);
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Huawei", "Seoul"]);
-    annotator.mark(without(ORGANIZATION));
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Seoul"]);
-    annotator.mark(without(PERSON));
-    expect(marks().map((m) => m.textContent)).toEqual(["Huawei", "Seoul"]);
-    annotator.mark(all);
-    expect(marks().map((m) => m.textContent)).toEqual(["Meng", " Wanzhou", "Huawei", "Seoul"]);
-    expect(document.body.textContent).toBe("Meng Wanzhou of HuaweiSeoul");
-  });
-
-  it("never marks inside our own UI", () => {
-    document.body.innerHTML = "<p>Seoul</p><backstory-card-host><p>Huawei</p></backstory-card-host>";
-    annotator.scan(document.body, all);
-    expect(found(annotator.mentions).map(([, id]) => id)).toEqual(["seoul"]);
-    expect(document.querySelector("backstory-card-host")?.innerHTML).toBe("<p>Huawei</p>");
-  });
-});
-
-/** A stand-in for CSS.highlights: a plain registry, highlights as sets of ranges (as real ones are), a settable caret. */
 function fakeHighlightApi() {
   const registry = new Map<string, unknown>();
   const caret: { at: { node: Node; offset: number } | null } = { at: null };
@@ -278,7 +170,6 @@ describe("Annotator with the HighlightMarker", () => {
     document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou flew to <b>Seoul</b>.</p><p>Huawei</p>";
     const html = document.body.innerHTML;
     annotator.scan(document.body, all);
-    expect(marker.mutatesDom).toBe(false);
     expect([...fake.registry.keys()]).toEqual([MARK_NAME]);
     expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Seoul", "Huawei"]);
     expect(document.body.innerHTML).toBe(html);
@@ -320,6 +211,34 @@ describe("Annotator with the HighlightMarker", () => {
     expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Huawei"]);
     annotator.clear();
     expect(fake.registry.has(MARK_NAME)).toBe(false);
+  });
+
+  it("drops a category's marks when re-scanned with a filter, and brings them back", () => {
+    document.body.innerHTML = "<p><a href='#'>Meng</a> Wanzhou</p><p><b>Huawei</b></p><p>Seoul</p>";
+    annotator.scan(document.body, all);
+    expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Huawei", "Seoul"]);
+    annotator.scan(document.body, without(ORGANIZATION));
+    expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Seoul"]);
+    expect(found(annotator.mentions).map(([, id]) => id)).toEqual(["meng", "seoul"]);
+    // Counts for the popup ignore the filter.
+    expect([...annotator.countByEntry()].map(([e, n]) => [matcher.entryIds[e], n])).toEqual([
+      ["meng", 1],
+      ["huawei", 1],
+      ["seoul", 1],
+    ]);
+    annotator.scan(document.body, all);
+    expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Huawei", "Seoul"]);
+  });
+
+  it("marks each mention in one text node separately, and never inside our own UI", () => {
+    document.body.innerHTML =
+      "<p>Meng Wanzhou flew to Seoul.</p><backstory-card-host><p>Huawei</p></backstory-card-host>";
+    annotator.scan(document.body, all);
+    expect(found(annotator.mentions)).toEqual([
+      ["Meng Wanzhou", "meng", "Meng Wanzhou"],
+      ["Seoul", "seoul", "Seoul"],
+    ]);
+    expect(fake.highlighted()).toEqual(["Meng Wanzhou", "Seoul"]);
   });
 
   it("finds the mention under the caret, on either node of a mention across elements", () => {
@@ -371,22 +290,6 @@ describe("Annotator with the HighlightMarker", () => {
 });
 
 describe.each<[string, () => { marker: Marker; check: () => string[] }]>([
-  [
-    "WrapMarker",
-    () => {
-      const marker = new WrapMarker(document);
-      return {
-        marker,
-        // Marks of one mention are adjacent; read them back per tab stop.
-        check: () =>
-          [...document.querySelectorAll(MARK_TAG)].reduce<string[]>((out, m) => {
-            if (m.hasAttribute("tabindex")) out.push("");
-            out[out.length - 1] += m.textContent;
-            return out;
-          }, []),
-      };
-    },
-  ],
   [
     "HighlightMarker",
     () => {
@@ -472,7 +375,7 @@ describe("PageObserver", () => {
   });
 
   it("reports several quick changes once, after the quiet period", async () => {
-    observer = new PageObserver(document, onChange, false);
+    observer = new PageObserver(document, onChange);
     observer.start();
     for (let i = 0; i < 5; i++) {
       await edit(addParagraph);
@@ -488,7 +391,7 @@ describe("PageObserver", () => {
   });
 
   it("reports text edits as changes", async () => {
-    observer = new PageObserver(document, onChange, false);
+    observer = new PageObserver(document, onChange);
     observer.start();
     await edit(() => {
       (document.querySelector("p")?.firstChild as Text).data = "changed";
@@ -498,7 +401,7 @@ describe("PageObserver", () => {
   });
 
   it("reports a page that never stops changing within MAX_WAIT_MS", async () => {
-    observer = new PageObserver(document, onChange, false);
+    observer = new PageObserver(document, onChange);
     observer.start();
     const step = PageObserver.QUIET_MS / 2;
     let elapsed = 0;
@@ -517,44 +420,10 @@ describe("PageObserver", () => {
     expect(changes).toBe(2);
   });
 
-  it("does not report our own edits when asked to ignore them", async () => {
-    observer = new PageObserver(document, onChange, true);
-    observer.start();
-    const o = observer;
-    await edit(() => o.withoutObserving(addParagraph));
-    vi.advanceTimersByTime(PageObserver.MAX_WAIT_MS * 2);
-    expect(changes).toBe(0);
-    // The page's own edits still count.
-    await edit(addParagraph);
-    vi.advanceTimersByTime(PageObserver.QUIET_MS);
-    expect(changes).toBe(1);
-  });
-
-  it("reports edits made through withoutObserving when not ignoring own edits", async () => {
-    observer = new PageObserver(document, onChange, false);
-    observer.start();
-    const o = observer;
-    await edit(() => o.withoutObserving(addParagraph));
-    vi.advanceTimersByTime(PageObserver.QUIET_MS);
-    expect(changes).toBe(1);
-  });
-
-  it("does not report the wrap marker's edits during a scan", async () => {
-    document.body.innerHTML = "<p>Meng Wanzhou flew to Seoul</p>";
-    const annotator = new Annotator(matcher, new WrapMarker(document), isOwn);
-    observer = new PageObserver(document, onChange, true);
-    observer.start();
-    const o = observer;
-    await edit(() => o.withoutObserving(() => annotator.scan(document.body, all)));
-    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(2);
-    vi.advanceTimersByTime(PageObserver.MAX_WAIT_MS * 2);
-    expect(changes).toBe(0);
-  });
-
   it("ignores changes inside the card's host", async () => {
     const host = document.createElement("backstory-card-host");
     document.body.append(host);
-    observer = new PageObserver(document, onChange, false);
+    observer = new PageObserver(document, onChange);
     observer.start();
     await edit(() => host.append(document.createElement("div")));
     vi.advanceTimersByTime(PageObserver.MAX_WAIT_MS * 2);
@@ -562,7 +431,7 @@ describe("PageObserver", () => {
   });
 
   it("reports nothing after stop(), even for changes pending when it stopped", async () => {
-    observer = new PageObserver(document, onChange, false);
+    observer = new PageObserver(document, onChange);
     observer.start();
     await edit(addParagraph);
     observer.stop();

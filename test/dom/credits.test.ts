@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Annotator } from "../../src/content/annotator.ts";
 import { isBoilerplateText, isCreditElement, isCreditText } from "../../src/content/credits.ts";
-import { WrapMarker } from "../../src/content/wrap-marker.ts";
+import { HighlightMarker } from "../../src/content/highlight-marker.ts";
 import { compileMatcher } from "../../src/matcher/compile.ts";
 
 describe("credits", () => {
@@ -66,7 +66,12 @@ describe("credits", () => {
       <p class="byline">John Kerry, special to the Ledger, in Taipei</p>
       <p>Lyric Li in Taipei contributed to this report.</p>`;
     const notPeople = (e: number) => matcher.entryGroup[e] !== 0;
-    const annotator = new Annotator(matcher, new WrapMarker(document), () => false, notPeople);
+    const annotator = new Annotator(
+      matcher,
+      new HighlightMarker({ registry: new Map(), create: () => new Set<Range>(), caretAt: () => null }),
+      () => false,
+      notPeople,
+    );
     annotator.scan(document.body, () => true);
     expect(annotator.mentions.map((m) => m.text)).toEqual(["John Kerry", "Li Qiang", "Taipei"]);
   });

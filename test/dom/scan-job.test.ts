@@ -107,7 +107,7 @@ describe("ScanJob", () => {
     expect(marked()).toEqual(["Seoul"]);
 
     const roots = await new Promise<Node[]>((resolve) => {
-      const observer = new PageObserver(document, resolve, false);
+      const observer = new PageObserver(document, resolve);
       observer.start();
       const b = document.getElementById("b") as HTMLElement;
       b.innerHTML = "Then <a href='#'>Meng</a> <b>Wanzhou</b> arrived; Meng smiled.";

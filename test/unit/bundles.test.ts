@@ -27,6 +27,10 @@ describe.each(["chrome", "firefox"])("dist/%s", (target) => {
     expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(20 * 1024);
   });
 
+  it("carries no wrapping fallback: marks are highlights only (no <backstory-mark> element or style)", () => {
+    for (const file of ["content.js", "content.css", "card.js"]) expect(read(file)).not.toMatch(/backstory-mark\b/);
+  });
+
   it("no shipped script puts a test hook on its global (tests drive the extension as a reader would)", () => {
     for (const file of ["background.js", "content.js", "card.js", "popup.js", "options.js"]) {
       expect(read(file)).not.toMatch(/globalThis\.backstory\w*\s*=|\.backstoryRunCommand/);
