@@ -173,8 +173,11 @@ describe("hostile pages", () => {
       `100,000 elements: read in ${(frames.span / 1000).toFixed(1)} s over ${frames.count} frames; ` +
         `worst gap ${frames.worst.toFixed(0)} ms, ${frames.over50} gaps over 50 ms`,
     );
+    // Bounds measured both ways on a 2-core machine: sliced reading gives a worst gap of about
+    // 17 ms over 36+ frames; reading it all in one task (each slice's deadline ignored) gave
+    // 650 ms over 8 frames. Half of that fails a broken build and leaves a slow machine 19×.
     expect(frames.count).toBeGreaterThan(10);
-    expect(frames.worst).toBeLessThan(150);
+    expect(frames.worst).toBeLessThan(325);
     await hoverText(page, "Angela Merkel");
     await waitForCard(page, "Angela Merkel");
     await page.close();
