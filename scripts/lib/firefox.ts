@@ -3,6 +3,7 @@
 // remote agent, so no geckodriver is needed (see ../shared/BROWSERS.md for the recipe).
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 
@@ -27,6 +28,12 @@ export interface FirefoxWithExtension {
   uuid: string;
   /** Every request that was refused because it was not to 127.0.0.1 or the extension. */
   blocked: string[];
+  /**
+   * Every request from anywhere in the browser (the background script included, which no
+   * page's interception sees) that left for the network: each reached the recording proxy the
+   * profile points at, which answers none. "CONNECT host:443" or "GET http://…".
+   */
+  proxied: string[];
   /** Errors thrown or logged as errors on the pages opened here. */
   pageErrors: string[];
   /** A new tab at `url` (an http://127.0.0.1 page), loaded. */
@@ -53,6 +60,7 @@ export async function launchFirefoxWithExtension(
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
   // A uuid chosen here makes the extension's pages reachable at moz-extension://<uuid>/.
   const uuid = randomUUID();
+  const proxy = await recordingProxy();
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath,
@@ -63,13 +71,14 @@ export async function launchFirefoxWithExtension(
     args: ["--remote-allow-system-access"],
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }),
-      // Belt and braces beside the per-page interception below: anything the browser itself
-      // fetches over http(s) goes to a proxy that is not there (127.0.0.1 is never proxied).
+      // Beside the per-page interception below: anything the browser fetches over http(s),
+      // the add-on's background included, goes to a proxy that records it and answers
+      // nothing (127.0.0.1 itself is never proxied).
       "network.proxy.type": 1,
       "network.proxy.http": "127.0.0.1",
-      "network.proxy.http_port": 9,
+      "network.proxy.http_port": proxy.port,
       "network.proxy.ssl": "127.0.0.1",
-      "network.proxy.ssl_port": 9,
+      "network.proxy.ssl_port": proxy.port,
       "network.proxy.share_proxy_settings": false,
     },
   });
@@ -77,6 +86,7 @@ export async function launchFirefoxWithExtension(
     await browser.installExtension(dir);
   } catch (error) {
     await browser.close();
+    proxy.server.close();
     throw error;
   }
   const blocked: string[] = [];
@@ -107,6 +117,7 @@ export async function launchFirefoxWithExtension(
     browser,
     uuid,
     blocked,
+    proxied: proxy.requests,
     pageErrors,
     extensionUrl,
     async open(url) {
@@ -136,6 +147,33 @@ export async function launchFirefoxWithExtension(
     },
     async close() {
       await browser.close();
+      proxy.server.close();
     },
   };
+}
+
+/**
+ * Firefox's own remote-settings sync (blocklists, certificate data): the browser's traffic, not
+ * the add-on's, which a release build does not let a profile switch off. Refused, not recorded.
+ */
+const BROWSER_OWN = /^CONNECT firefox\.settings\.services\.mozilla\.com:443$/;
+
+/** A proxy on 127.0.0.1 that records the first line of every request it is sent and refuses it. */
+async function recordingProxy(): Promise<{ server: Server; port: number; requests: string[] }> {
+  const requests: string[] = [];
+  const server = createServer((socket) => {
+    socket.once("data", (chunk) => {
+      const request = chunk
+        .toString("latin1")
+        .split("\r\n")[0]
+        .replace(/ HTTP\/\d(?:\.\d)?$/, "");
+      if (!BROWSER_OWN.test(request)) requests.push(request);
+      socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    });
+    socket.on("error", () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("the recording proxy has no port");
+  return { server, port: address.port, requests };
 }

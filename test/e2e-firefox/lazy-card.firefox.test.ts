@@ -60,6 +60,7 @@ describe.skipIf(!FIREFOX)(`the card's code in Firefox, at a frame's first hover 
   it("causes no page errors and sends nothing off this machine", () => {
     expect(h.firefox.pageErrors).toEqual([]);
     expect(h.firefox.blocked).toEqual([]);
+    expect(h.firefox.proxied).toEqual([]); // nothing from the background either
   });
 });
 

@@ -76,9 +76,10 @@ describe.skipIf(!FIREFOX)(`a reader in Firefox ${FIREFOX ?? SKIP_REASON}`, () =>
     await page.close();
   });
 
-  it("causes no page errors and sends nothing off this machine", () => {
+  it("causes no page errors and sends nothing off this machine, from pages or the background", () => {
     expect(h.firefox.pageErrors).toEqual([]);
     expect(h.firefox.blocked).toEqual([]);
+    expect(h.firefox.proxied).toEqual([]);
   });
 
   it("refuses a request off this machine (the guard itself works)", async () => {
@@ -92,6 +93,12 @@ describe.skipIf(!FIREFOX)(`a reader in Firefox ${FIREFOX ?? SKIP_REASON}`, () =>
     expect(outcome).toBe("refused");
     expect(h.firefox.blocked).toEqual(["http://example.com/backstory-must-not-reach"]);
     await page.close();
+    // A tab without the per-page interception (as the background has none): its request
+    // reaches the recording proxy, which refuses it.
+    const bare = await h.firefox.browser.newPage();
+    await bare.evaluate(() => fetch("http://example.com/proxy-check").catch(() => undefined));
+    await expect.poll(() => h.firefox.proxied).toContain("GET http://example.com/proxy-check");
+    await bare.close();
   });
 });
 

@@ -73,5 +73,6 @@ describe.skipIf(!FIREFOX || missing)(`the seed article in Firefox (${SEED_ENV}) 
   it("causes no page errors and sends nothing off this machine", () => {
     expect(h.firefox.pageErrors).toEqual([]);
     expect(h.firefox.blocked).toEqual([]);
+    expect(h.firefox.proxied).toEqual([]); // nothing from the background either
   });
 });
