@@ -1,7 +1,7 @@
 // Reads what Backstory did to a page, as a reader (or a test) would see it: the marks in the
 // highlight registry (shared with the page), the card inside its closed shadow root (through
 // the DevTools protocol), and where a piece of text is on screen.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 import { HOST_TAG } from "../../src/card/container.ts";
 import { MARK_NAME } from "../../src/content/mention.ts";
@@ -245,4 +245,20 @@ export async function hoverTextInFrame(page: FramedPage, selector: string, text:
 /** Whether a card is open in a frame (its host element there carries data-open). */
 export function frameCardOpen(frame: ProbedFrame): Promise<boolean> {
   return frame.evaluate((tag) => document.querySelector(tag)?.hasAttribute("data-open") ?? false, HOST_TAG);
+}
+
+/**
+ * Sets a checkbox, switch or radio and waits until it shows the new state. Our controls follow
+ * the background's answer, which a loaded machine may give after Playwright's own check()
+ * has already given up ("Clicking the checkbox did not change its state").
+ */
+export async function setChecked(control: Locator, checked: boolean, timeout = 5000): Promise<void> {
+  if ((await control.isChecked()) === checked) return;
+  await control.click();
+  const deadline = Date.now() + timeout;
+  while ((await control.isChecked()) !== checked) {
+    if (Date.now() > deadline)
+      throw new Error(`the control did not turn ${checked ? "on" : "off"} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -25,6 +25,7 @@ describe(`fuzzing: ${COUNT.toLocaleString("en-US")} malformed messages at each r
     });
 
   it("the background ignores them all, keeps answering and changes nothing", async () => {
+    h.expectedWarnings.push(/ignored an unexpected message/);
     const messages = fuzzMessages(COUNT, 1);
     const options = await h.options();
     const before = await storage(options);
@@ -105,6 +106,7 @@ describe(`fuzzing: ${COUNT.toLocaleString("en-US")} malformed messages at each r
   }, 120_000);
 
   it("a real content script may not change settings, import, delete or reset: refused, nothing changed", async () => {
+    h.expectedWarnings.push(/refused backstory:[\w-]+ from a content script/);
     await h.storeSettings({ version: 2, mode: "all" });
     const page = await h.open("/demo-article.html");
     await h.settled(page);

@@ -16,7 +16,7 @@ export interface Harness {
    * file, whichever of its tests ran.
    */
   pageErrors: string[];
-  /** Backstory warnings a test provokes on purpose (pushed by that test); others are errors. */
+  /** Backstory warnings (and the worker's logged failures) a test provokes on purpose, pushed by that test. */
   expectedWarnings: RegExp[];
   open(path: string): Promise<Page>;
   popup(): Promise<Page>;
@@ -59,6 +59,7 @@ export async function startHarness(
   const browser = await launchWithExtension(extensionDir, { hasTouch, profileDir, extraArgs, locale });
   const pageErrors: string[] = [];
   const expectedWarnings: RegExp[] = [];
+  let closing = false;
   const watch = (page: Page) => {
     page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
     page.on("console", (m) => {
@@ -69,6 +70,19 @@ export async function startHarness(
     });
   };
   browser.context.on("page", watch);
+  // The extension's service worker too: an error it logs, or a Backstory warning no test
+  // expects, fails the file like a page's.
+  // (A failure a test provokes on purpose, such as a missing card.js, is expected by it; what
+  // the worker logs while the browser shuts down at close() is not the extension's doing.)
+  const watchWorker = (w: Worker) =>
+    w.on("console", (m) => {
+      const text = m.text();
+      if (closing || expectedWarnings.some((r) => r.test(text))) return;
+      if (m.type() === "error") pageErrors.push(`service worker: console: ${text}`);
+      else if (m.type() === "warning" && /^Backstory\b/.test(text)) pageErrors.push(`service worker: warning: ${text}`);
+    });
+  for (const w of browser.context.serviceWorkers()) watchWorker(w);
+  browser.context.on("serviceworker", watchWorker);
   // Every request off this machine is blocked: tests must never reach the network.
   await browser.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|about:)/, (route) =>
     route.abort(),
@@ -174,6 +188,7 @@ export async function startHarness(
       return page;
     },
     async close() {
+      closing = true;
       await browser.close();
       await server.close();
       if (pageErrors.length && !pagesThrow)

@@ -127,7 +127,7 @@ describe("when card.js cannot be loaded", () => {
     cpSync(DIST_CHROME, dir, { recursive: true });
     renameSync(join(dir, "card.js"), join(dir, "card.js.away"));
     h = await startHarness({}, { extensionDir: dir });
-    h.expectedWarnings.push(/could not load the card/);
+    h.expectedWarnings.push(/could not load the card/, /backstory:load-card failed/);
     h.browser.context.on("console", (m) => {
       if (m.type() === "warning") warnings.push(m.text());
     });

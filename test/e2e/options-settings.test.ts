@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markedTexts, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { markedTexts, setChecked, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -24,9 +24,9 @@ describe("the options page: settings", () => {
     await page.getByRole("heading", { name: "Appearance" }).waitFor();
     const dotted = page.getByRole("radio", { name: "Dotted underline" });
     expect(await dotted.isChecked()).toBe(true);
-    await page.getByRole("radio", { name: "Solid underline" }).check();
+    await setChecked(page.getByRole("radio", { name: "Solid underline" }), true);
     await expect.poll(() => highlightNames(article)).toEqual(["backstory-mention-solid"]);
-    await dotted.check();
+    await setChecked(dotted, true);
     await expect.poll(() => highlightNames(article)).toEqual(["backstory-mention"]);
     await page.close();
     await article.close();
@@ -105,7 +105,7 @@ describe("the options page: settings", () => {
     await expect.poll(() => notice.textContent()).toMatch(/back to their defaults: disabledSites, mode\./);
     expect(await page.getByRole("radio", { name: "Tinted background" }).isChecked()).toBe(true);
     expect(await page.getByText("ok.example").count()).toBe(1);
-    await page.getByRole("radio", { name: "Every mention" }).first().check();
+    await setChecked(page.getByRole("radio", { name: "Every mention" }).first(), true);
     await expect.poll(() => notice.count()).toBe(0);
     await page.close();
     await h.storeSettings({ version: 2 });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/chromium.ts";
-import { hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { hoverText, markedTexts, setChecked, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const fixture = (name: string) => join(ROOT, "test/fixtures/glossaries", name);
@@ -83,9 +83,9 @@ describe("the options page: packs and readers' glossaries", () => {
     expect(await markedTexts(article)).toContain("Huawei");
     const page = await options();
     const pack = page.getByRole("switch", { name: /US, China and climate diplomacy/ });
-    await pack.uncheck();
+    await setChecked(pack, false);
     await expect.poll(() => markedTexts(article)).not.toContain("Huawei");
-    await pack.check();
+    await setChecked(pack, true);
     await expect.poll(() => markedTexts(article)).toContain("Huawei");
     await page.close();
     await article.close();

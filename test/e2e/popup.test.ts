@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { hoverText, markedTexts, setChecked, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -64,16 +64,16 @@ describe("the toolbar popup", () => {
     expect(count(await markedTexts(article), "COP26")).toBe(1);
     const firstOnly = (await markedTexts(article)).length;
 
-    await popup.getByRole("radio", { name: "Every mention" }).check();
+    await setChecked(popup.getByRole("radio", { name: "Every mention" }), true);
     await expect.poll(async () => (await markedTexts(article)).length).toBeGreaterThan(firstOnly);
 
-    await popup.getByRole("radio", { name: "None" }).check();
+    await setChecked(popup.getByRole("radio", { name: "None" }), true);
     await expect.poll(() => markedTexts(article)).toEqual([]);
     await article.bringToFront();
     await hoverText(article, "COP26");
     await waitForCard(article, "COP26");
 
-    await popup.getByRole("radio", { name: "First mention only" }).check();
+    await setChecked(popup.getByRole("radio", { name: "First mention only" }), true);
     await expect.poll(async () => count(await markedTexts(article), "COP26")).toBe(1);
     await popup.close();
     await article.close();
@@ -83,7 +83,7 @@ describe("the toolbar popup", () => {
     const { article, popup } = await articleAndPopup();
     const site = popup.getByRole("switch", { name: "On 127.0.0.1" });
     await expect.poll(() => site.isChecked()).toBe(true);
-    await site.uncheck();
+    await setChecked(site, false);
     await expect.poll(() => markedTexts(article)).toEqual([]);
     await popup.getByText("Off on this site: nothing is marked or explained here.").waitFor();
     expect(await popup.getByRole("heading", { name: "On this page" }).count()).toBe(0);
@@ -93,7 +93,7 @@ describe("the toolbar popup", () => {
     expect((await h.settled(article)).siteEnabled).toBe(false);
     expect(await markedTexts(article)).toEqual([]);
 
-    await site.check();
+    await setChecked(site, true);
     await waitForMarks(article, 10);
     await popup.getByRole("heading", { name: "On this page" }).waitFor();
     await popup.close();

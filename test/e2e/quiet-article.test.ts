@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hoverText, MARK_NAME, waitForCard } from "../../scripts/lib/page-probe.ts";
+import { hoverText, MARK_NAME, setChecked, waitForCard } from "../../scripts/lib/page-probe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 // Issue 10: quiet by default. Underlines belong to the article (not the site's menus, trending
@@ -64,10 +64,10 @@ describe("quiet by default", () => {
     expect(await waitForCard(page, "China")).toMatch(/Communist|People's Republic/);
 
     const popup = await h.popup();
-    await popup.getByLabel(/Underline household names too/).check();
+    await setChecked(popup.getByLabel(/Underline household names too/), true);
     await expect.poll(async () => (await underlines(page)).map(([t]) => t)).toContain("China");
     expect((await underlines(page)).every(([, where]) => where === "article")).toBe(true);
-    await popup.getByLabel(/Underline household names too/).uncheck();
+    await setChecked(popup.getByLabel(/Underline household names too/), false);
     await expect.poll(async () => (await underlines(page)).map(([t]) => t)).not.toContain("China");
     await popup.close();
     await page.close();

@@ -4,6 +4,7 @@ import {
   cardText,
   hoverText,
   markedTexts,
+  setChecked,
   waitForCard,
   waitForMarks,
   watchCards,
@@ -79,7 +80,7 @@ describe("a reader on the demo article", () => {
     const popup = await h.popup();
     const people = popup.getByRole("switch", { name: "People" });
     await expect.poll(() => people.isChecked()).toBe(true);
-    await people.uncheck();
+    await setChecked(people, false);
     await popup.close();
     await page.bringToFront();
     await expect.poll(() => markedTexts(page)).not.toContain("Meng Wanzhou");
@@ -95,7 +96,7 @@ describe("a reader on the demo article", () => {
     await waitForMarks(again);
     expect(await markedTexts(again)).not.toContain("Meng Wanzhou");
     const popup2 = await h.popup();
-    await popup2.getByRole("switch", { name: "People" }).check();
+    await setChecked(popup2.getByRole("switch", { name: "People" }), true);
     await popup2.close();
     await expect.poll(() => markedTexts(again)).toContain("Meng Wanzhou");
     await page.close();
@@ -109,9 +110,9 @@ describe("a reader on the demo article", () => {
     const site = popup.getByRole("switch", { name: /^On 127\.0\.0\.1/ });
     await expect.poll(() => site.isChecked()).toBe(true);
     await expect.poll(() => popup.getByText(/mentions on this page/).textContent()).toMatch(/^[1-9]\d* mentions/);
-    await site.uncheck();
+    await setChecked(site, false);
     await expect.poll(() => markedTexts(page)).toEqual([]);
-    await site.check();
+    await setChecked(site, true);
     await popup.close();
     await expect.poll(async () => (await markedTexts(page)).length).toBeGreaterThan(5);
     await page.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { markedTexts, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { markedTexts, setChecked, waitForMarks } from "../../scripts/lib/page-probe.ts";
 import { startHarness } from "./harness.ts";
 
 const profileDir = mkdtempSync(join(tmpdir(), "backstory-restart-"));
@@ -11,7 +11,7 @@ afterAll(() => rmSync(profileDir, { recursive: true, force: true }));
 it("keeps switches across a browser restart", async () => {
   const first = await startHarness({}, { profileDir });
   const popup = await first.popup();
-  await popup.getByRole("switch", { name: "Places" }).uncheck();
+  await setChecked(popup.getByRole("switch", { name: "Places" }), false);
   await expect.poll(() => popup.getByRole("switch", { name: "Places" }).isChecked()).toBe(false);
   await first.close();
 
