@@ -4,15 +4,13 @@ import type { Category } from "../shared/categories.ts";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
-import { findArticleRegion } from "./article-region.ts";
 import type { EntryLookup } from "./card-api.ts";
 import { type CardLoader, LazyCard } from "./card-loader.ts";
 import { HoverIntent } from "./hover-intent.ts";
-import { adoptMarkStyle } from "./mark-style.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { nextMention, scrollToMention } from "./mention-navigation.ts";
 import { PageObserver } from "./page-observer.ts";
-import { ScanJob, SLICE_MS, visibleRoots } from "./scan-job.ts";
+import { PageReader } from "./page-reader.ts";
 
 export interface SessionOptions {
   doc: Document;
@@ -48,11 +46,7 @@ export class PageSession {
   private lastPointer = { x: 0, y: 0, target: null as EventTarget | null };
   private frame = 0;
   private abort = new AbortController();
-  private job: ScanJob | null = null;
-  private sliceScheduled = false;
-  /** The page is to be read from the start at the next slice (see scanPage). */
-  private startPending = false;
-  private url: string;
+  private reader: PageReader;
   private entryIndex: Map<string, number> | null = null;
   /** The card being opened (lookups are asynchronous): keyboard requests focus it when it is up. */
   private showing: Promise<void> = Promise.resolve();
@@ -86,8 +80,10 @@ export class PageSession {
       },
       () => this.card.hide(),
     );
-    this.observer = new PageObserver(o.doc, (roots) => this.onPageChange(roots));
-    this.url = o.doc.location?.href ?? "";
+    this.observer = new PageObserver(o.doc, (roots) => {
+      if (this.enabled) this.reader.changed(roots, this.include);
+    });
+    this.reader = new PageReader({ doc: o.doc, annotator: this.annotator, observer: this.observer, isOwn: this.isOwn });
     this.listen();
   }
 
@@ -103,14 +99,13 @@ export class PageSession {
     if (!siteEnabled) {
       this.closeCard(false);
       this.observer.stop();
-      this.job = null;
-      this.startPending = false;
+      this.reader.stop();
       this.annotator.clear();
       return;
     }
     if (!wasEnabled) {
       this.observer.start();
-      this.scanPage();
+      this.reader.readAll(this.include);
     } else {
       this.annotator.mark(this.include);
       const shown = this.hover.current;
@@ -127,78 +122,6 @@ export class PageSession {
     const category = this.o.categories[this.o.matcher.entryGroup[entry]];
     return this.settings?.categories[category] ?? true;
   };
-
-  /** Reads the whole page again: the visible part first, the rest in idle slices. */
-  private scanPage(): void {
-    const { doc } = this.o;
-    if (!this.enabled || !doc.body) return;
-    this.annotator.reset(this.include);
-    // Finding the article and the visible part (hit tests: a layout) is the first slice's
-    // work, in a task of its own: done here, it made the task that set the page up the
-    // longest of all (13–15 ms of thread time, traced).
-    this.job = null;
-    this.startPending = true;
-    this.scheduleSlice();
-  }
-
-  /** The article region and the reading job, made when the first slice runs. */
-  private beginReading(): void {
-    const { doc } = this.o;
-    this.startPending = false;
-    if (!doc.body) return;
-    const region = findArticleRegion(doc);
-    this.annotator.setRegion(region);
-    // The article first, where marks go; without one, what the reader sees first (a few hit
-    // tests, which cost a layout when the page has just changed: traced, 1–3 ms). Replaces any
-    // job for subtrees that changed meanwhile: they are in the body, read anyway.
-    const first = region ? [region.root] : visibleRoots(doc, this.isOwn);
-    this.job = this.newJob([...first, doc.body]);
-  }
-
-  /** Subtrees changed: drop their old marks and read them again (or the page, after in-app navigation). */
-  private onPageChange(roots: Node[]): void {
-    if (!this.enabled) return;
-    const href = this.o.doc.location?.href ?? "";
-    if (href !== this.url) {
-      this.url = href;
-      this.scanPage(); // a new article: short forms must not be licensed by the old one
-      return;
-    }
-    this.annotator.removeBlocks(roots);
-    if (this.job && !this.job.done) for (const root of roots) this.job.add(root);
-    else this.job = this.newJob(roots);
-    this.scheduleSlice();
-  }
-
-  private newJob(roots: Node[]): ScanJob {
-    return new ScanJob(this.annotator, roots, {
-      isOwn: this.isOwn,
-      onShadowRoot: (root) => {
-        this.observer.watch(root);
-        adoptMarkStyle(root);
-      },
-    });
-  }
-
-  private runSlice(deadline: number): void {
-    if (!this.enabled) return;
-    if (this.startPending) this.beginReading();
-    const job = this.job;
-    if (!job) return;
-    if (!job.step(deadline)) this.scheduleSlice();
-    else this.followArticle();
-  }
-
-  /**
-   * A page that had no article when reading began (a shell filled in by its scripts), or whose
-   * article left the page, is looked at again once it has been read.
-   */
-  private followArticle(): void {
-    const region = this.annotator.articleRegion;
-    if (region?.root.isConnected) return;
-    const next = findArticleRegion(this.o.doc);
-    if (next || region) this.annotator.setRegion(next);
-  }
 
   /**
    * A card may be wanted for this mention (the pointer came to rest on it, focus or a touch
@@ -223,22 +146,6 @@ export class PageSession {
       .catch(() => undefined); // the card's own lookup tries again, and says so
   }
 
-  /** The next slice runs when the page is idle, and at the latest after 200 ms. */
-  private scheduleSlice(): void {
-    if (this.sliceScheduled) return;
-    this.sliceScheduled = true;
-    const win = this.o.doc.defaultView;
-    const run = (budget: number) => {
-      this.sliceScheduled = false;
-      this.runSlice(performance.now() + Math.max(1, Math.min(SLICE_MS, budget)));
-    };
-    if (win?.requestIdleCallback) {
-      win.requestIdleCallback((idle) => run(idle.didTimeout ? SLICE_MS : idle.timeRemaining()), { timeout: 200 });
-    } else {
-      setTimeout(() => run(SLICE_MS), 0);
-    }
-  }
-
   private isOwn = (el: Element): boolean => el === this.card.host;
 
   stats(): PageStats {
@@ -252,7 +159,7 @@ export class PageSession {
       count,
       text: first.text,
     }));
-    const read = this.enabled && !this.startPending && !(this.job && !this.job.done) && !this.observer.pending;
+    const read = this.enabled && this.reader.done && !this.observer.pending;
     return { host: this.o.host, siteEnabled: this.enabled, read, counts, entries, truncated: this.annotator.truncated };
   }
 
@@ -401,10 +308,7 @@ export class PageSession {
     this.closeCard(false);
     // Let the app render the new page first; the observer reads the changes, this resets licensing.
     setTimeout(() => {
-      const href = this.o.doc.location?.href ?? "";
-      if (href === this.url) return;
-      this.url = href;
-      this.scanPage();
+      if (this.enabled) this.reader.navigated(this.include);
     }, PageObserver.QUIET_MS);
   }
 
@@ -458,8 +362,8 @@ export class PageSession {
   }
 
   destroy(): void {
-    this.enabled = false; // a pending navigation timer or slice finds the session gone
-    this.job = null;
+    this.enabled = false; // a pending navigation timer finds the session gone
+    this.reader.stop();
     this.abort.abort();
     this.observer.stop();
     this.hover.close();
