@@ -9,6 +9,7 @@ import { CardLoader } from "./card-loader.ts";
 import { EntryCache } from "./entry-cache.ts";
 import { HighlightMarker, nativeHighlightApi } from "./highlight-marker.ts";
 import { PageSession } from "./page-session.ts";
+import { isSkippedElement } from "./text-blocks.ts";
 
 /**
  * Content script entry. Waits until the page has loaded and gone idle (so sites that
@@ -147,11 +148,14 @@ function hasText(root: Node): boolean {
   return false;
 }
 
-/** Text that is not all space and not the source of a script or style (ad frames are full of those). */
+/**
+ * Text that is not all space, in an element the reader would read: the source of scripts and
+ * styles does not count (ad frames are full of those). The reader's own rule, on the parent only.
+ */
 function isReadableText(text: Text): boolean {
-  return /\S/.test(text.data) && !UNREAD_PARENTS.has(text.parentElement?.tagName ?? "");
+  const parent = text.parentElement;
+  return /\S/.test(text.data) && !(parent && isSkippedElement(parent));
 }
-const UNREAD_PARENTS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE"]);
 
 /** Calls `fn` once the document has text: at once, or after the change that brings some. */
 function whenText(doc: Document, fn: () => void): void {

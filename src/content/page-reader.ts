@@ -10,6 +10,8 @@ export interface PageReaderOptions {
   /** Told of each open shadow root met, so that changes inside it are followed too. */
   observer: PageObserver;
   isOwn: (el: Element) => boolean;
+  /** Which entries are marked (the categories switched on); asked at each read. */
+  include: (entry: number) => boolean;
 }
 
 /**
@@ -34,12 +36,12 @@ export class PageReader {
     return !this.startPending && !(this.job && !this.job.done);
   }
 
-  /** Reads the whole page again, in idle slices, with marks only for what `include` lets through. */
-  readAll(include: (entry: number) => boolean): void {
+  /** Reads the whole page again, in idle slices. */
+  readAll(): void {
     const { doc } = this.o;
     if (!doc.body) return;
     this.active = true;
-    this.o.annotator.reset(include);
+    this.o.annotator.reset(this.o.include);
     // Finding the article (and, without one, the visible part: hit tests, a layout) is the
     // first slice's work, in a task of its own: done here, it made the task that set the page
     // up the longest of all (13–15 ms of thread time, traced).
@@ -49,9 +51,9 @@ export class PageReader {
   }
 
   /** Subtrees changed: their old marks go and they are read again (or the page, at a new URL). */
-  changed(roots: Node[], include: (entry: number) => boolean): void {
+  changed(roots: Node[]): void {
     if (!this.active) return;
-    if (this.navigated(include)) return;
+    if (this.navigated()) return;
     this.o.annotator.removeBlocks(roots);
     if (this.job && !this.job.done) for (const root of roots) this.job.add(root);
     else this.job = this.newJob(roots);
@@ -62,11 +64,11 @@ export class PageReader {
    * After in-app navigation (a new URL), the page is read afresh: short forms must not be
    * licensed by the old article. True when that happened.
    */
-  navigated(include: (entry: number) => boolean): boolean {
+  navigated(): boolean {
     const href = this.o.doc.location?.href ?? "";
     if (href === this.url) return false;
     this.url = href;
-    this.readAll(include);
+    this.readAll();
     return true;
   }
 

@@ -81,9 +81,15 @@ export class PageSession {
       () => this.card.hide(),
     );
     this.observer = new PageObserver(o.doc, (roots) => {
-      if (this.enabled) this.reader.changed(roots, this.include);
+      if (this.enabled) this.reader.changed(roots);
     });
-    this.reader = new PageReader({ doc: o.doc, annotator: this.annotator, observer: this.observer, isOwn: this.isOwn });
+    this.reader = new PageReader({
+      doc: o.doc,
+      annotator: this.annotator,
+      observer: this.observer,
+      isOwn: this.isOwn,
+      include: this.include,
+    });
     this.listen();
   }
 
@@ -105,7 +111,7 @@ export class PageSession {
     }
     if (!wasEnabled) {
       this.observer.start();
-      this.reader.readAll(this.include);
+      this.reader.readAll();
     } else {
       this.annotator.mark(this.include);
       const shown = this.hover.current;
@@ -308,7 +314,7 @@ export class PageSession {
     this.closeCard(false);
     // Let the app render the new page first; the observer reads the changes, this resets licensing.
     setTimeout(() => {
-      if (this.enabled) this.reader.navigated(this.include);
+      if (this.enabled) this.reader.navigated();
     }, PageObserver.QUIET_MS);
   }
 

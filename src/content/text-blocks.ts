@@ -97,7 +97,7 @@ const BLOCKS = new Set([
  */
 const SKIP_ATTRIBUTES = `[hidden],[contenteditable],${CREDIT_ATTRIBUTES}`;
 
-function isSkippedElement(el: Element): boolean {
+export function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(el.tagName)) return true;
   // Most inline elements of a page carry no attributes at all: nothing more to look at.
   if (!el.hasAttributes()) return false;
