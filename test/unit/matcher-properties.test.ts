@@ -46,7 +46,9 @@ const entries = fc
 
 describe("matcher properties", () => {
   it("a scan in slices finds exactly what one scan of the whole text finds", () => {
-    let found = 0;
+    // Runs whose page holds at least one mention: about half of them on any seed (145–176 of 300
+    // in eight seeds), so a floor of 60 says the property is not vacuous without depending on luck.
+    let withMentions = 0;
     fc.assert(
       fc.property(entries, pageText, fc.array(fc.nat(), { maxLength: 4 }), (list, text, cuts) => {
         const m = compileMatcher(list);
@@ -54,11 +56,11 @@ describe("matcher properties", () => {
         const sliced = [];
         for (let i = 0; i + 1 < bounds.length; i++) sliced.push(...scanText(m, text, [], bounds[i], bounds[i + 1]));
         expect(sliced).toEqual(scanText(m, text));
-        found += sliced.length;
+        if (sliced.length > 0) withMentions++;
       }),
       { numRuns: 300 },
     );
-    expect(found, "the generated pages hold mentions (the property is not vacuous)").toBeGreaterThan(300);
+    expect(withMentions, "runs whose page holds a mention (the property is not vacuous)").toBeGreaterThan(60);
   });
 
   it("a match never starts or ends inside a word", () => {
