@@ -22,10 +22,13 @@ export interface CardActions {
 export interface CardView {
   /** Our one element in the page (holding the card's closed shadow root), once a card was shown. */
   readonly host: HTMLElement | null;
-  readonly isPinned: boolean;
-  /** Looks the mention's entries up and shows its card; a later show or hide wins. */
-  show(mention: Mention, pointerY?: number): Promise<void>;
+  /**
+   * Looks the mention's entries up and shows its card, unpinned. True once it is on screen;
+   * false when it is not (the lookup failed or found nothing, or a later show or hide came first).
+   */
+  show(mention: Mention, pointerY?: number): Promise<boolean>;
   hide(): void;
+  /** Draws the card pinned or not (which card is pinned is the page session's state: card-state.ts). */
   setPinned(pinned: boolean): void;
   /** Keeps the card beside its mention: false once the mention has left the viewport, null with no card up. */
   place(): boolean | null;

@@ -48,22 +48,22 @@ export class CardController implements CardView {
     return this.container?.host ?? null;
   }
 
-  async show(mention: Mention, pointerY?: number): Promise<void> {
+  async show(mention: Mention, pointerY?: number): Promise<boolean> {
     const token = ++this.token;
     const wanted = [mention.entry, ...mention.nested].map(this.entryId);
     let entries: Entry[];
     let related: Entry[];
     try {
       entries = await this.lookup(wanted);
-      if (token !== this.token || !entries.length) return;
+      if (token !== this.token || !entries.length) return false;
       // Looked up before the card shows, so it appears whole instead of growing a moment later.
       const ids = relatedIds(entries[0], entries[0]);
       related = ids.length ? await this.lookup(ids) : [];
     } catch (error) {
       console.warn("Backstory: lookup failed", error);
-      return;
+      return false;
     }
-    if (token !== this.token) return;
+    if (token !== this.token) return false;
     this.container ??= this.createContainer();
     this.anchor = { mention, y: pointerY ?? Number.NaN };
     this.entries = entries;
@@ -72,10 +72,7 @@ export class CardController implements CardView {
     this.render();
     this.container.host.dataset.open = "";
     this.place();
-  }
-
-  get isPinned(): boolean {
-    return this.pinned;
+    return true;
   }
 
   setPinned(pinned: boolean): void {

@@ -69,7 +69,7 @@ export class CardLoader {
 /**
  * The card as the page session sees it before and after card.js is loaded: `prepare()` starts
  * the load (a hover may be coming), `show()` waits for it. Until then there is no card: no host
- * element, nothing pinned, nothing to place. A show or hide that comes while the code loads wins
+ * element, nothing to place. A show or hide that comes while the code loads wins
  * over the show before it (by token), as the controller's own lookups do.
  */
 export class LazyCard implements CardView {
@@ -109,19 +109,15 @@ export class LazyCard implements CardView {
     return this.card?.host ?? null;
   }
 
-  get isPinned(): boolean {
-    return this.card?.isPinned ?? false;
-  }
-
-  async show(mention: Mention, pointerY?: number): Promise<void> {
+  async show(mention: Mention, pointerY?: number): Promise<boolean> {
     const token = ++this.token;
     let card: CardView | null;
     try {
       card = await this.ready();
     } catch {
-      return; // logged by the loader; the next hover tries again
+      return false; // logged by the loader; the next hover tries again
     }
-    if (card && token === this.token) await card.show(mention, pointerY);
+    return card !== null && token === this.token && (await card.show(mention, pointerY));
   }
 
   hide(): void {

@@ -9,8 +9,10 @@ import type { Entry } from "../../src/glossary/schema.ts";
 function fakeCard(calls: string[]): CardView {
   return {
     host: null,
-    isPinned: false,
-    show: async (m) => void calls.push(`show ${m.text}`),
+    show: async (m) => {
+      calls.push(`show ${m.text}`);
+      return true;
+    },
     hide: () => void calls.push("hide"),
     setPinned: () => undefined,
     place: () => null,
@@ -99,7 +101,7 @@ describe("LazyCard", () => {
     expect(card.place()).toBeNull();
     card.prepare();
     card.prepare();
-    await card.show(mention("Huawei"));
+    expect(await card.show(mention("Huawei"))).toBe(true);
     expect(f.calls).toEqual(["show Huawei"]);
     expect(f.inject).toHaveBeenCalledTimes(1);
   });
@@ -109,11 +111,11 @@ describe("LazyCard", () => {
     const card = lazy(f);
     const first = card.show(mention("Huawei"));
     card.hide();
-    await first;
+    expect(await first, "a show overtaken says it did not show").toBe(false);
     expect(f.calls).toEqual([]);
     const a = card.show(mention("COP26"));
     const b = card.show(mention("NATO"));
-    await Promise.all([a, b]);
+    expect(await Promise.all([a, b])).toEqual([false, true]);
     expect(f.calls).toEqual(["show NATO"]);
   });
 
@@ -121,9 +123,9 @@ describe("LazyCard", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const f = frame(["fail", "ok"]);
     const card = lazy(f);
-    await card.show(mention("Huawei"));
+    expect(await card.show(mention("Huawei"))).toBe(false);
     expect(f.calls).toEqual([]);
-    await card.show(mention("Huawei"));
+    expect(await card.show(mention("Huawei"))).toBe(true);
     expect(f.calls).toEqual(["show Huawei"]);
   });
 
@@ -132,7 +134,7 @@ describe("LazyCard", () => {
     const card = lazy(f);
     const shown = card.show(mention("Huawei"));
     card.destroy();
-    await shown;
+    expect(await shown).toBe(false);
     expect(f.calls).toEqual([]);
     expect(card.host).toBeNull();
   });
