@@ -26,6 +26,7 @@ import { bundleRunner } from "./bench/runner-bundle.ts";
 import { launchTraced, referenceExtension, type ShippedPageCost, shippedCosts } from "./bench/shipped.ts";
 import { median } from "./bench/stats.ts";
 import { syntheticGlossaryEntries } from "./bench/synthetic.ts";
+import { type TickerRun, tickerRuns } from "./bench/ticker.ts";
 import type { TraceEvent } from "./bench/trace.ts";
 import { build } from "./build.ts";
 import { readBuiltGlossary } from "./lib/built-glossary.ts";
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
 
     log("Hover to card (demo page):");
     let hover: BenchResult["hover"] = null;
+    let ticker: BenchResult["ticker"] = null;
     const ext = await launchWithExtension();
     try {
       await confine(ext.context, server.url, false);
@@ -202,6 +204,19 @@ async function main(): Promise<void> {
         log(`  hover not measured: ${error.message}`);
         return null;
       });
+      log("A page rewriting its text 1,000 times a second, with and without the extension:");
+      const tickerUrl = `${server.url}/live.html`;
+      const withExtension: TickerRun[] = await tickerRuns(ext.context, tickerUrl, RUNS, true);
+      const without: TickerRun[] = await tickerRuns(
+        await plainContext(plain, server.url, false),
+        tickerUrl,
+        RUNS,
+        false,
+      );
+      ticker = { withExtension, without };
+      log(
+        `  worst timer gap, ms: with ${withExtension.map((r) => r.worstGapMs.toFixed(0)).join(", ")}; without ${without.map((r) => r.worstGapMs.toFixed(0)).join(", ")}`,
+      );
     } finally {
       await ext.close();
     }
@@ -221,6 +236,7 @@ async function main(): Promise<void> {
       equal,
       plainHeaps: heaps,
       hover,
+      ticker,
       seconds: (performance.now() - started) / 1000,
     };
     if (SAVE_TO) writeFileSync(SAVE_TO, JSON.stringify(result));

@@ -121,29 +121,27 @@ describe("a page that keeps changing", () => {
     await page.close();
   });
 
-  it("stays bounded on a page that rewrites text 1,000 times a second", async () => {
+  it("follows a page that rewrites its text 1,000 times a second, and marks where it ends", async () => {
     const page = await h.open("/live.html");
     await waitForMarks(page);
-    // A ticker rewriting itself every millisecond for two seconds, timed from the page.
-    const lag = await page.evaluate(async () => {
+    expect((await h.settled(page)).entries.find((e) => e.text === "COP26")?.count, "before the ticker").toBe(1);
+    // A ticker rewriting itself ten times every 10 ms timer, 2,000 times in all. How long the
+    // page's timer waits meanwhile is a timing, measured by `npm run bench` with and without
+    // the extension ("a page rewriting its text 1,000 times a second").
+    const last = await page.evaluate(async () => {
       const t = document.getElementById("ticker")?.firstChild as Text;
-      let worst = 0;
-      let last = performance.now();
-      const end = last + 2000;
       let i = 0;
-      while (performance.now() < end) {
+      for (let round = 0; round < 200; round++) {
         for (let k = 0; k < 10; k++) t.data = `Latest: update ${i++} from COP26 talks`;
         await new Promise((r) => setTimeout(r, 10));
-        const now = performance.now();
-        worst = Math.max(worst, now - last);
-        last = now;
       }
-      return { worst, updates: i };
+      return t.data;
     });
-    expect(lag.updates).toBeGreaterThan(1000);
-    // The page's own timer kept running: no long freeze (generous bound for a loaded CI machine).
-    expect(lag.worst).toBeLessThan(250);
-    await expect.poll(() => markedTexts(page)).toContain("COP26");
+    expect(last).toBe("Latest: update 1999 from COP26 talks");
+    // Once the page is quiet, Backstory has read the ticker's last text: COP26 is mentioned
+    // there and in the first paragraph (only that first mention is underlined), twice in all.
+    const stats = await h.settled(page);
+    expect(stats.entries.find((e) => e.text === "COP26")?.count).toBe(2);
     await page.close();
   });
 
