@@ -10,6 +10,7 @@ import {
   ROOT,
 } from "../../scripts/lib/firefox.ts";
 import { type StaticServer, serve } from "../../scripts/lib/serve.ts";
+import type { PageStats } from "../../src/shared/protocol-types.ts";
 
 /** The Firefox these tests run in, or null; say so when there is none (never pass silently). */
 export const FIREFOX = findFirefox();
@@ -23,6 +24,11 @@ export interface FirefoxHarness {
   open(path: string): Promise<Page>;
   /** The toolbar popup's page, in a tab, rendered. */
   popup(): Promise<Page>;
+  /**
+   * Waits until Backstory has read the page to the end with nothing pending (or the site is
+   * switched off) and returns its stats: the positive signal before any "nothing is shown" check.
+   */
+  settled(page: Page): Promise<PageStats>;
   close(): Promise<void>;
 }
 
@@ -35,10 +41,46 @@ export async function startFirefoxHarness(pages: Record<string, string> = {}): P
     await server.close();
     throw error;
   }
+  // An extension page that asks the tab's content script, as the popup does (opened once, at need).
+  let control: Promise<Page> | null = null;
+  const statsOf = async (url: string): Promise<PageStats> => {
+    control ??= firefox.openExtensionPage("options.html");
+    return (await control).evaluate(async (at) => {
+      type Tab = { id?: number; url?: string };
+      const tabs = (
+        globalThis as unknown as {
+          browser: {
+            tabs: {
+              query(q: object): Promise<Tab[]>;
+              sendMessage(id: number, m: object, o: object): Promise<PageStats>;
+            };
+          };
+        }
+      ).browser.tabs;
+      const tab = (await tabs.query({})).find((t) => t.url === at && t.id !== undefined);
+      if (!tab) throw new Error(`no tab at ${at}`);
+      return tabs.sendMessage(tab.id as number, { type: "backstory:get-page-stats" }, { frameId: 0 });
+    }, url);
+  };
   return {
     firefox,
     server,
     open: (path) => firefox.open(`${server.url}${path}`),
+    async settled(page) {
+      const deadline = Date.now() + 15_000;
+      let last = "no answer yet";
+      while (Date.now() < deadline) {
+        try {
+          const stats = await statsOf(page.url());
+          if (stats.read || !stats.siteEnabled) return stats;
+          last = "still reading";
+        } catch (error) {
+          last = String(error); // not started yet (no listener in the page)
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`Backstory did not finish reading ${page.url()} within 15 s: ${last}`);
+    },
     async popup() {
       const page = await firefox.openExtensionPage("popup.html");
       await page.waitForSelector('input[role="switch"]');

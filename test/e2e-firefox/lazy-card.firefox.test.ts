@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST_FIREFOX, launchFirefoxWithExtension, ROOT } from "../../scripts/lib/firefox.ts";
-import { cardText, hoverText, markedTexts, sleep, waitForCard, waitForMarks } from "../../scripts/lib/firefox-probe.ts";
+import { cardText, hoverText, markedTexts, waitForCard, waitForMarks } from "../../scripts/lib/firefox-probe.ts";
 import { frameCardOpen, HOST_TAG, hoverTextInFrame } from "../../scripts/lib/page-probe.ts";
 import { serve } from "../../scripts/lib/serve.ts";
 import { FIREFOX, type FirefoxHarness, SKIP_REASON, startFirefoxHarness } from "./harness.ts";
@@ -34,7 +34,7 @@ describe.skipIf(!FIREFOX)(`the card's code in Firefox, at a frame's first hover 
   it("shows the card in the top frame, with nothing of ours in the page before the hover", async () => {
     const page = await h.open("/demo-article.html");
     await waitForMarks(page, 10);
-    await sleep(500);
+    await h.settled(page); // read to the end: had anything of ours come before a hover, it is here
     expect(await hasHost(page)).toBe(false);
     await hoverText(page, "Huawei");
     expect((await waitForCard(page, "Huawei")).text).toMatch(/Organization/);
@@ -50,7 +50,6 @@ describe.skipIf(!FIREFOX)(`the card's code in Firefox, at a frame's first hover 
     const frame = await (await page.$("#same"))?.contentFrame();
     if (!frame) throw new Error("the same-origin frame did not load");
     await expect.poll(() => frame.evaluate(() => document.readyState), { timeout: 10_000 }).toBe("complete");
-    await sleep(500);
     const framed = await hoverTextInFrame(page, "#same", "Huawei");
     await expect.poll(() => frameCardOpen(framed), { timeout: 5000 }).toBe(true);
     expect(await hasHost(page)).toBe(false);
@@ -63,6 +62,9 @@ describe.skipIf(!FIREFOX)(`the card's code in Firefox, at a frame's first hover 
     expect(h.firefox.proxied).toEqual([]); // nothing from the background either
   });
 });
+
+/** What Firefox writes on the page's console when card.js is missing. */
+const MISSING_CARD = /Unable to load script: moz-extension:.*\/card\.js$/;
 
 describe.skipIf(!FIREFOX)(`Firefox, when card.js cannot be loaded ${FIREFOX ?? SKIP_REASON}`, () => {
   // (That the next hover tries again is checked in Chromium, test/e2e/lazy-card.test.ts: Firefox
@@ -80,9 +82,12 @@ describe.skipIf(!FIREFOX)(`Firefox, when card.js cannot be loaded ${FIREFOX ?? S
         document.addEventListener("click", () => (window as unknown as { clicks: number }).clicks++);
       });
       const marks = await waitForMarks(page, 10);
+      const missingCard = () => firefox.pageErrors.filter((e) => MISSING_CARD.test(e)).length;
       for (const text of ["Huawei", "COP26"]) {
+        const reported = missingCard();
         await hoverText(page, text);
-        await sleep(1000);
+        // The positive signal: the load was tried and Firefox reports it failed (a card could only come from it).
+        await expect.poll(missingCard, { timeout: 5000 }).toBeGreaterThan(reported);
         expect(await cardText(page)).toBe("");
         await page.mouse.move(2, 2);
       }
@@ -91,9 +96,7 @@ describe.skipIf(!FIREFOX)(`Firefox, when card.js cannot be loaded ${FIREFOX ?? S
       expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
       expect(await markedTexts(page)).toEqual(expect.arrayContaining(marks)); // (reading may have gone on)
       // Firefox itself reports the missing file on the page's console; nothing else is said.
-      expect(firefox.pageErrors.filter((e) => !/Unable to load script: moz-extension:.*\/card\.js$/.test(e))).toEqual(
-        [],
-      );
+      expect(firefox.pageErrors.filter((e) => !MISSING_CARD.test(e))).toEqual([]);
     } finally {
       await firefox.close();
       await server.close();

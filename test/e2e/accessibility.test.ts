@@ -71,7 +71,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA and best practices)", () => {
 
     it(`the popup, ${scheme}`, async () => {
       const article = await h.open("/demo-article.html");
-      await article.waitForTimeout(500);
+      await h.settled(article); // the popup lists the page's terms: all of them, once it is read
       const popup = await h.popup();
       await popup.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       await popup.locator("h1").waitFor();

@@ -67,22 +67,6 @@ function collectErrors(page: Page) {
   return { all, ours };
 }
 
-/** Waits until Backstory has started and its marks stop changing; returns them. */
-async function settledMarks(page: Page): Promise<string[]> {
-  const start = Date.now();
-  let marks: string[] = [];
-  let same = 0;
-  // Backstory starts once the page is idle after load (1 s at most): give it that, then 1 s of no change.
-  while (Date.now() - start < 10_000) {
-    await page.waitForTimeout(250);
-    const next = await markedTexts(page);
-    same = next.length === marks.length ? same + 1 : 0;
-    marks = next;
-    if (same >= 4 && Date.now() - start >= 1500) break;
-  }
-  return marks;
-}
-
 /** Underlines inside the site's furniture (menus, footers, asides): there should be none. */
 function underlinesInFurniture(name: string): string[] {
   const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
@@ -148,13 +132,15 @@ describe.skipIf(missing)(`the corpus (${CORPUS_ENV})`, () => {
     const plainErrors = collectErrors(without);
     try {
       await Promise.all([withExt, without].map((p) => p.goto(`${h.server.url}/corpus/${file}`, { timeout: 30_000 })));
-      const marks = await settledMarks(withExt);
+      await h.settled(withExt); // read to the end, nothing pending: every mark there will be is there
+      const marks = await markedTexts(withExt);
       const inFurniture = await withExt.evaluate(underlinesInFurniture, MARK_NAME);
       let [a, b] = await Promise.all([withExt.evaluate(serialise), without.evaluate(serialise)]);
       let dom = a === b ? "same" : "masked";
-      if (masked(a) !== masked(b)) {
-        // A late script of the page's own: one more look, after it has had time to finish.
-        await withExt.waitForTimeout(1000);
+      // A late script of the page's own may still be changing either copy: look again, for up to
+      // 5 s, until they agree (the DOMs are then equal, and stay different only if we changed one).
+      for (let look = 0; masked(a) !== masked(b) && look < 20; look++) {
+        await withExt.waitForTimeout(250);
         [a, b] = await Promise.all([withExt.evaluate(serialise), without.evaluate(serialise)]);
         dom = a === b ? "same" : masked(a) === masked(b) ? "masked" : "DIFFERENT";
       }

@@ -65,7 +65,7 @@ describe("the card's code, injected at a frame's first hover", () => {
     await page.goto(`${h.server.url}/demo-article.html`);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     await waitForMarks(page, 10);
-    await page.waitForTimeout(500);
+    await h.settled(page); // read to the end: had anything of ours come before a hover, it is here
     const top = await topFrameId(cdp);
     expect(framesWith(scripts, "content.js")).toContain(top);
     expect(framesWith(scripts, "card.js")).toEqual([]);
@@ -91,7 +91,9 @@ describe("the card's code, injected at a frame's first hover", () => {
     if (!frame) throw new Error("the same-origin frame did not load");
     await expect.poll(() => frame.evaluate(() => document.readyState)).toBe("complete");
     await waitForMarks(page);
-    await page.waitForTimeout(500);
+    // The positive signal: the frame is read and marked, and the page read to the end.
+    await expect.poll(() => markedTexts(frame as unknown as Page)).toContain("Huawei");
+    await h.settled(page);
     expect(framesWith(scripts, "card.js")).toEqual([]);
 
     await hoverTextInFrame(page, "#same", "Huawei");
@@ -145,8 +147,8 @@ describe("when card.js cannot be loaded", () => {
     });
     const marks = await waitForMarks(page, 10);
     await hoverText(page, "Huawei");
+    // The positive signal: the load was tried and failed (a card could only come from it).
     await expect.poll(() => warnings.some((w) => /could not load the card/.test(w))).toBe(true);
-    await page.waitForTimeout(500);
     expect(await cardText(page)).toBe("");
     expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
     // The page is as it was: its own handlers run, its marks stay, keys and clicks work.
@@ -160,7 +162,6 @@ describe("when card.js cannot be loaded", () => {
     // The file is back (as after a passing failure): the next hover loads it and shows the card.
     renameSync(join(dir, "card.js.away"), join(dir, "card.js"));
     await page.mouse.move(2, 2);
-    await page.waitForTimeout(400); // the first card's grace period ends
     await hoverText(page, "COP26");
     expect(await waitForCard(page, "COP26")).toMatch(/Event/);
     expect(h.pageErrors).toEqual([]);

@@ -6,10 +6,13 @@ import {
   focusIsOnCard,
   hoverText,
   markedTexts,
+  marksInPage,
   pointOfText,
   waitForCard,
   waitForMarks,
+  watchCards,
 } from "../../scripts/lib/page-probe.ts";
+import { markName } from "../../src/content/mention.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 /** A page with the same term in every corner and along every edge, to test where the card goes. */
@@ -78,9 +81,12 @@ describe("reading: modes, I know this, pinning, keyboard, touch, themes, placeme
     await h.storeSettings({ version: 1, mode: "none" });
     await h.storeSettings({ version: 1, mode: "all" });
     await expect.poll(() => markedTexts(page)).toContain("Kerry"); // "all": the later, short mention too
-    await h.settled(page);
-    await page.waitForTimeout(300); // a late reply to the first change would land here
-    expect(await markedTexts(page)).toContain("Kerry");
+    // The positive signal that every earlier reply has been applied: a third change (the mark
+    // style) shows, and replies are applied in order. A late reply to "none" would have cleared
+    // the marks; they are all there, in the new style.
+    const all = await markedTexts(page);
+    await h.storeSettings({ version: 1, mode: "all", markStyle: "solid" });
+    await expect.poll(() => page.evaluate(marksInPage, [markName("solid")] as const)).toEqual(all);
     await h.storeSettings(DEFAULTS);
     await page.close();
   });
@@ -177,8 +183,14 @@ describe("reading: modes, I know this, pinning, keyboard, touch, themes, placeme
     await page.keyboard.press("Escape");
     await expect.poll(() => cardText(page)).toBe("");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#kerry");
-    await page.waitForTimeout(700); // past the 300 ms delay a focus-opened card would take
-    expect(await cardText(page)).toBe("");
+    const cards = watchCards(page);
+    await page.waitForTimeout(700); // resting there, past the 300 ms delay a focus-opened card would take
+    // The positive signal: a hovered mention's card opens, and no card opened for Kerry before it.
+    await hoverText(page, "COP26");
+    await waitForCard(page, "COP26");
+    expect((await cards.stop()).filter((t) => !t.includes("COP26"))).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => cardText(page)).toBe("");
     // A mouse move does not take a keyboard-opened card away either.
     await h.runCommand("next-mention");
     await waitForCard(page);
