@@ -9,6 +9,7 @@ import {
   NO_FIREFOX,
   ROOT,
 } from "../../scripts/lib/firefox.ts";
+import { statsOfTabsAt, waitUntilSettled } from "../../scripts/lib/page-stats.ts";
 import { type StaticServer, serve } from "../../scripts/lib/serve.ts";
 import type { PageStats } from "../../src/shared/protocol-types.ts";
 
@@ -43,44 +44,15 @@ export async function startFirefoxHarness(pages: Record<string, string> = {}): P
   }
   // An extension page that asks the tab's content script, as the popup does (opened once, at need).
   let control: Promise<Page> | null = null;
-  const statsOf = async (url: string): Promise<PageStats> => {
+  const statsAt = async (url: string): Promise<PageStats[]> => {
     control ??= firefox.openExtensionPage("options.html");
-    return (await control).evaluate(async (at) => {
-      type Tab = { id?: number; url?: string };
-      const tabs = (
-        globalThis as unknown as {
-          browser: {
-            tabs: {
-              query(q: object): Promise<Tab[]>;
-              sendMessage(id: number, m: object, o: object): Promise<PageStats>;
-            };
-          };
-        }
-      ).browser.tabs;
-      const tab = (await tabs.query({})).find((t) => t.url === at && t.id !== undefined);
-      if (!tab) throw new Error(`no tab at ${at}`);
-      return tabs.sendMessage(tab.id as number, { type: "backstory:get-page-stats" }, { frameId: 0 });
-    }, url);
+    return (await control).evaluate(statsOfTabsAt, url);
   };
   return {
     firefox,
     server,
     open: (path) => firefox.open(`${server.url}${path}`),
-    async settled(page) {
-      const deadline = Date.now() + 15_000;
-      let last = "no answer yet";
-      while (Date.now() < deadline) {
-        try {
-          const stats = await statsOf(page.url());
-          if (stats.read || !stats.siteEnabled) return stats;
-          last = "still reading";
-        } catch (error) {
-          last = String(error); // not started yet (no listener in the page)
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`Backstory did not finish reading ${page.url()} within 15 s: ${last}`);
-    },
+    settled: (page) => waitUntilSettled(statsAt, page.url()),
     async popup() {
       const page = await firefox.openExtensionPage("popup.html");
       await page.waitForSelector('input[role="switch"]');

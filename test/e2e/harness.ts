@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
 import { DIST_CHROME, type ExtensionBrowser, launchWithExtension, ROOT } from "../../scripts/lib/chromium.ts";
+import { statsOfTabsAt, waitUntilSettled } from "../../scripts/lib/page-stats.ts";
 import { type StaticServer, serve } from "../../scripts/lib/serve.ts";
 import type { PageStats } from "../../src/shared/protocol-types.ts";
 
@@ -36,9 +37,6 @@ export interface Harness {
   runCommand(name: "next-mention" | "previous-mention"): Promise<void>;
   close(): Promise<void>;
 }
-
-/** How long a page may take to be read, on a loaded 2-core machine. */
-const SETTLE_TIMEOUT_MS = 15_000;
 
 export async function startHarness(
   pages: Record<string, string> = {},
@@ -99,42 +97,10 @@ export async function startHarness(
     return woken;
   };
   /** The answers of the content scripts (top frames) of every tab showing the page's URL. */
-  const statsAt = async (url: string): Promise<PageStats[]> =>
-    (await worker()).evaluate(async (at) => {
-      type Tab = { id?: number; url?: string };
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<Tab[]>;
-              sendMessage(id: number, m: object, o: object): Promise<PageStats>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      const showing = (await tabs.query({})).filter((t) => t.url === at && t.id !== undefined);
-      if (!showing.length) throw new Error(`no tab at ${at}`);
-      return Promise.all(
-        showing.map((t) => tabs.sendMessage(t.id as number, { type: "backstory:get-page-stats" }, { frameId: 0 })),
-      );
-    }, url);
+  const statsAt = async (url: string): Promise<PageStats[]> => (await worker()).evaluate(statsOfTabsAt, url);
   const pageStats = async (page: Page): Promise<PageStats> => (await statsAt(page.url()))[0];
-  const settled = async (page: Page): Promise<PageStats> => {
-    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-    let last = "no answer yet";
-    while (Date.now() < deadline) {
-      try {
-        // Tabs showing the same URL are waited for together (a test may open two).
-        const all = await statsAt(page.url());
-        if (all.every((stats) => stats.read || !stats.siteEnabled)) return all[0];
-        last = "still reading";
-      } catch (error) {
-        last = String(error); // not started yet (no listener in the page)
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`Backstory did not finish reading ${page.url()} within ${SETTLE_TIMEOUT_MS} ms: ${last}`);
-  };
+  // Tabs showing the same URL are waited for together (a test may open two).
+  const settled = (page: Page): Promise<PageStats> => waitUntilSettled(statsAt, page.url());
   return {
     browser,
     server,
