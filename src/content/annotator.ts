@@ -1,12 +1,12 @@
 import { Licensing, licensedEntries, type ResolvedMention, resolveBlock } from "../matcher/resolve.ts";
 import { isShortHere, type RawMatch, scanText } from "../matcher/scan.ts";
 import type { Matcher } from "../matcher/types.ts";
-import type { MarkMode } from "../shared/settings.ts";
 import type { ArticleRegion } from "./article-region.ts";
 import { BlockMention } from "./block-mention.ts";
 import { boilerplateSpans, isCreditText } from "./credits.ts";
 import type { Marker, Mention } from "./mention.ts";
 import { type TextBlock, TextBlockReader } from "./text-blocks.ts";
+import { compareInDocument, type MarkPolicy, Underlines } from "./underlines.ts";
 
 /** A block read from the page, its matches, and the mentions last resolved from them. */
 interface BlockState {
@@ -18,15 +18,6 @@ interface BlockState {
   /** In the page's article region (undefined: not yet asked, or the region changed). */
   inArticle?: boolean;
   mentions: Mention[];
-}
-
-/** Which mentions are underlined; every mention is explained on hover whatever this says. */
-export interface MarkPolicy {
-  mode: MarkMode;
-  /** Entries the reader knows: never underlined. */
-  known: (entry: number) => boolean;
-  /** Household names the reader did not ask to see underlined: never underlined. */
-  quiet?: (entry: number) => boolean;
 }
 
 /**
@@ -59,13 +50,10 @@ export class Annotator {
   private unresolved = new Set<BlockState>();
   private shortFormBlocks = new Set<BlockState>();
   private include: (entry: number) => boolean = () => true;
-  /** The page's mentions of each entry, for the first-mention mode and the popup's list. */
-  private byEntry = new Map<number, Mention[]>();
-  private policy: MarkPolicy = { mode: "all", known: () => false };
-  /** The page's article: only mentions in it are underlined (null: no clear article, all are). */
+  /** Which mentions are underlined, and the page's mentions of each entry. */
+  private underlines = new Underlines();
+  /** The page's article: short forms are licensed per region, and only mentions in it are underlined. */
   private region: ArticleRegion | null = null;
-  private inRegion = new WeakMap<Mention, boolean>();
-  private policyChanged = false;
   /** Units of text in the blocks held; see PAGE_TEXT_LIMIT. */
   private textHeld = 0;
   /** A block was left out because the page's text passed the limit (for the popup: sticky). */
@@ -104,7 +92,7 @@ export class Annotator {
     this.blocks.clear();
     this.unresolved.clear();
     this.shortFormBlocks.clear();
-    this.byEntry.clear();
+    this.underlines.clear();
     this.textHeld = 0;
     this.truncated = false;
     this.full = false;
@@ -196,8 +184,7 @@ export class Annotator {
 
   /** Changes which mentions are underlined (mode, known entries) without resolving anything again. */
   setPolicy(policy: MarkPolicy): void {
-    this.policy = policy;
-    this.policyChanged = true;
+    this.underlines.setPolicy(policy);
     this.refresh();
   }
 
@@ -205,8 +192,7 @@ export class Annotator {
   setRegion(region: ArticleRegion | null): void {
     if (region === this.region) return;
     this.region = region;
-    this.inRegion = new WeakMap();
-    this.policyChanged = true;
+    this.underlines.setRegion(region);
     // Short forms are licensed per region (see licensedFor): license and resolve again.
     for (const state of this.blocks.values()) state.inArticle = undefined;
     this.relicense();
@@ -235,17 +221,6 @@ export class Annotator {
     return this.inArticle(state) ? this.articleLicensing.licensed : licensedEntries(this.matcher, [state.matches]);
   }
 
-  /** Whether a mention may be underlined where it stands (in the article, or anywhere on a page without one). */
-  private underlinable = (m: Mention): boolean => {
-    if (!this.region) return true;
-    let verdict = this.inRegion.get(m);
-    if (verdict === undefined) {
-      verdict = this.region.underlines(m.nodes[0]);
-      this.inRegion.set(m, verdict);
-    }
-    return verdict;
-  };
-
   /** Resolves what changed (new blocks, blocks whose short forms' licensing changed) and marks. */
   refresh(): void {
     const added: Mention[] = [];
@@ -268,59 +243,13 @@ export class Annotator {
     }
     this.unresolved.clear();
     this.licensingChanged = false;
-    const restyled = this.applyPolicy(added, removed);
+    const restyled = this.underlines.update(added, removed);
     if (added.length || removed.length || restyled.length) this.marker.update(added, removed, restyled);
-  }
-
-  /**
-   * Sets `marked` on the mentions of every entry that gained or lost one (or of all entries,
-   * after a policy change); returns the mentions already shown whose `marked` changed.
-   */
-  private applyPolicy(added: readonly Mention[], removed: readonly Mention[]): Mention[] {
-    const dirty = new Set<number>();
-    for (const m of removed) {
-      const list = this.byEntry.get(m.entry);
-      const i = list ? list.indexOf(m) : -1;
-      if (i >= 0) list?.splice(i, 1);
-      dirty.add(m.entry);
-    }
-    for (const m of added) {
-      const list = this.byEntry.get(m.entry);
-      if (list) list.push(m);
-      else this.byEntry.set(m.entry, [m]);
-      dirty.add(m.entry);
-    }
-    const { mode, known, quiet } = this.policy;
-    const entries = this.policyChanged ? [...this.byEntry.keys()] : dirty;
-    this.policyChanged = false;
-    const fresh = new Set(added);
-    const restyled: Mention[] = [];
-    for (const entry of entries) {
-      const list = this.byEntry.get(entry);
-      if (!list?.length) {
-        this.byEntry.delete(entry);
-        continue;
-      }
-      const show = mode !== "none" && !known(entry) && !quiet?.(entry);
-      // "First" is the first mention in the article's text, not in the menu above it.
-      const eligible = show ? list.filter(this.underlinable) : [];
-      const first = mode === "first" && eligible.length ? firstInDocument(eligible) : null;
-      for (const m of list) {
-        const marked = show && (mode === "all" ? this.underlinable(m) : m === first);
-        if (m.marked === marked) continue;
-        m.marked = marked;
-        if (!fresh.has(m)) restyled.push(m);
-      }
-    }
-    return restyled;
   }
 
   /** The entries mentioned on the page, each with its mentions, in the order of their first mention. */
   entriesInOrder(): { entry: number; first: Mention; count: number }[] {
-    return [...this.byEntry]
-      .filter(([, list]) => list.length)
-      .map(([entry, list]) => ({ entry, first: firstInDocument(list), count: list.length }))
-      .sort((a, b) => compareInDocument(a.first, b.first));
+    return this.underlines.entriesInOrder();
   }
 
   /** Every mention, in document order (keyboard navigation). */
@@ -357,23 +286,4 @@ export class Annotator {
     }
     return counts;
   }
-}
-
-/**
- * Document order of two mentions (mentions in different trees, such as a shadow root, compare
- * as equal). By their text nodes, not their ranges, which are made only when needed.
- */
-function compareInDocument(a: Mention, b: Mention): number {
-  const x = a.nodes[0];
-  const y = b.nodes[0];
-  if (x === y) return a.start - b.start;
-  const position = x.compareDocumentPosition(y);
-  if (position & 1 /* DISCONNECTED */) return 0;
-  return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
-}
-
-function firstInDocument(list: readonly Mention[]): Mention {
-  let first = list[0];
-  for (let i = 1; i < list.length; i++) if (compareInDocument(list[i], first) < 0) first = list[i];
-  return first;
 }
