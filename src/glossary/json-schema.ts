@@ -17,7 +17,9 @@ export function glossaryJsonSchema(): Record<string, unknown> {
     .check(
       z.describe(
         "A Backstory glossary. Summaries: 1-3 sentences, at most 60 words, plain text. asOf: a real date, YYYY-MM-DD. " +
-          "Sources: https URLs. See the README for the CSV form of the same fields.",
+          "Sources: https URLs. timeline (optional): at most 8 items, oldest first, each at most 25 words, from/to as " +
+          "YYYY, YYYY-MM or YYYY-MM-DD (to absent while it still holds), items sharing a role must not overlap. " +
+          "See the README for the CSV form of the same fields (timelines are JSON only).",
       ),
     );
   return {

@@ -1,5 +1,6 @@
 import { normalizeForm } from "../matcher/chars.ts";
 import type { LoadedPack } from "./load.ts";
+import { type Entry, startsAfter } from "./schema.ts";
 
 export interface LintOptions {
   /** ISO date: `asOf` may not be later. */
@@ -10,7 +11,8 @@ export interface LintOptions {
 
 /**
  * Checks what the schema cannot see entry by entry: forms that collide across entries, forms
- * that are everyday words, dates in the future, stale-prone summaries without a date.
+ * that are everyday words, dates in the future, stale-prone summaries without a date, timeline
+ * items of one role that overlap.
  * Every problem names the file, the entry and the field.
  */
 export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords }: LintOptions): string[] {
@@ -55,11 +57,38 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
       if (!e.asOf && /\b(?:current(?:ly)?|incumbent|presently)\b/i.test(e.summary)) {
         problems.push(`${at("asOf")}: the summary describes a present state ("currently"…) but has no asOf date`);
       }
+      for (const problem of timelineProblems(e, today)) problems.push(`${at("timeline")}: ${problem}`);
       for (const id of e.related) {
         if (id === e.id) problems.push(`${at("related")}: an entry cannot be related to itself`);
         else if (!where.has(id)) problems.push(`${at("related")}: unknown entry id "${id}"`);
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * What a timeline says that cannot be true: an item dated in the future, or two items of one
+ * role (states that exclude each other) at once: one starting before the other certainly ended,
+ * or while the other still holds.
+ */
+export function timelineProblems(entry: Entry, today: string): string[] {
+  const problems: string[] = [];
+  const items = entry.timeline ?? [];
+  for (const [i, item] of items.entries()) {
+    if (startsAfter(item.from, today)) problems.push(`item ${i + 1} starts in the future (${item.from})`);
+    if (item.to && startsAfter(item.to, today)) problems.push(`item ${i + 1} ends in the future (${item.to})`);
+  }
+  const last = new Map<string, { index: number; to: string | undefined }>();
+  for (const [i, item] of items.entries()) {
+    if (!item.role) continue;
+    const before = last.get(item.role);
+    if (before && (before.to === undefined || startsAfter(before.to, item.from))) {
+      problems.push(
+        `items ${before.index + 1} and ${i + 1} (role "${item.role}") overlap: ${before.to === undefined ? `item ${before.index + 1} has no end` : `item ${i + 1} starts before ${before.to}`}`,
+      );
+    }
+    last.set(item.role, { index: i, to: item.to });
   }
   return problems;
 }

@@ -105,6 +105,43 @@ const isoDate = string().check(
 /** Summaries are short by design: a card is read in a glance. */
 export const MAX_SUMMARY_WORDS = 60;
 
+/** A timeline's items: what a card can say was true at an article's date (issue 13). */
+export const MAX_TIMELINE_ITEMS = 8;
+export const MAX_TIMELINE_WORDS = 25;
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A date as precise as it is known: a year ("2005"), a month ("2018-12") or a day ("2021-09-24"). */
+const partialDate = string().check(
+  z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+  z.refine((s) => {
+    // Only a well-formed date can be a real one (the pattern above says what is wrong otherwise).
+    if (s.length === 4 || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(s)) return true;
+    const d = new Date(`${s.length === 7 ? `${s}-01` : s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "must be a real calendar date"),
+);
+
+/**
+ * One dated statement of an entry's timeline: "Chancellor of Germany" from 2005 to 2021. Items
+ * sharing a `role` are states that exclude each other (an office, a legal status, who leads a
+ * country): the linter checks that they do not overlap.
+ */
+const TimelineItemSchema = z.strictObject(
+  {
+    text: plainText(
+      200,
+      z.refine((s) => wordCount(s) <= MAX_TIMELINE_WORDS, `must be at most ${MAX_TIMELINE_WORDS} words`),
+    ),
+    from: partialDate,
+    /** When it stopped being true; absent while it still is (as of the entry's asOf). */
+    to: z.optional(partialDate),
+    role: z.optional(entryId("must be kebab-case: lowercase letters, digits and hyphens")),
+  },
+  worded,
+);
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
 /**
  * How well a general news reader already knows an entry. Household names (the largest
  * countries and cities, the biggest companies, the best-known leaders) are explained on hover
@@ -134,10 +171,36 @@ export const EntrySchema = z.strictObject(
     related: z._default(array(entryId()), []),
     /** Absent means "general": underlined at its first mention like any other entry. */
     familiarity: z.optional(z.enum(FAMILIARITIES, worded)),
+    /**
+     * What was true when, oldest first: a card on an older article leads with what held at its
+     * date and what has changed since. At most 8 items; each ends on or after it starts.
+     */
+    timeline: z.optional(
+      array(TimelineItemSchema).check(
+        z.maxLength(MAX_TIMELINE_ITEMS),
+        z.refine(
+          (items) => items.every((item) => !item.to || !startsAfter(item.from, item.to)),
+          "every item must end on or after it starts",
+        ),
+        z.refine(
+          (items) => items.every((item, i) => i === 0 || !startsAfter(items[i - 1].from, item.from)),
+          "items must be in the order they started",
+        ),
+      ),
+    ),
   },
   worded,
 );
 export type Entry = z.infer<typeof EntrySchema>;
+
+/**
+ * True when partial date `a` certainly comes after `b`: compared at the coarser of the two
+ * precisions ("2021" does not come after "2021-09": it may be the same month).
+ */
+export function startsAfter(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+}
 export type EntryInput = z.input<typeof EntrySchema>;
 
 export const PackSchema = z.strictObject(

@@ -12,29 +12,18 @@
 //     between any two loads). A difference left after a second look fails the test.
 //   - marks on the English pages (all but lemonde-*, heise-* and wday-*), except where the
 //     glossary has nothing to explain (NOTHING_TO_EXPLAIN; npm run coverage finds no entry).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPlain } from "../../scripts/lib/chromium.ts";
 import { MARK_NAME, markedTexts } from "../../scripts/lib/page-probe.ts";
-import { materialMissing } from "../support/material.ts";
+import { CORPUS_ENV, corpusFiles, materialMissing } from "../support/material.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
-const CORPUS_ENV = "BACKSTORY_CORPUS";
 const NOT_ENGLISH = /^(lemonde|heise|wday)-/;
 /** English pages on which the glossary has no entry at all (npm run coverage -- <page> finds none). */
 const NOTHING_TO_EXPLAIN = new Set(["arstechnica-minecraft-exploit.html"]);
-
-function corpusFiles(): { dir: string; files: string[] } | { missing: string } {
-  const dir = process.env[CORPUS_ENV];
-  if (!dir) return { missing: `${CORPUS_ENV} is not set: point it at ../shared/corpus/pages (.ci/run does).` };
-  if (!existsSync(dir)) return { missing: `${CORPUS_ENV}=${dir} does not exist.` };
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".html"))
-    .sort();
-  return files.length ? { dir, files } : { missing: `${CORPUS_ENV}=${dir} holds no .html pages.` };
-}
 
 const corpus = corpusFiles();
 const missing = materialMissing(corpus, `the corpus (${CORPUS_ENV})`);

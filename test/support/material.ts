@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { describe, it } from "vitest";
 
 /**
@@ -20,4 +21,17 @@ export function materialMissing(material: object, suite: string): boolean {
     console.warn(`\n*** SKIPPING ${suite}: ${reason} ***\n`);
   }
   return true;
+}
+
+export const CORPUS_ENV = "BACKSTORY_CORPUS";
+
+/** The saved news pages in $BACKSTORY_CORPUS (../shared/corpus/pages, set by .ci/run), or why there are none. */
+export function corpusFiles(): { dir: string; files: string[] } | { missing: string } {
+  const dir = process.env[CORPUS_ENV];
+  if (!dir) return { missing: `${CORPUS_ENV} is not set: point it at ../shared/corpus/pages (.ci/run does).` };
+  if (!existsSync(dir)) return { missing: `${CORPUS_ENV}=${dir} does not exist.` };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".html"))
+    .sort();
+  return files.length ? { dir, files } : { missing: `${CORPUS_ENV}=${dir} holds no .html pages.` };
 }

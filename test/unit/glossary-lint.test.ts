@@ -38,3 +38,39 @@ describe("lintGlossary", () => {
     expect(lint(pack(entry("a"), entry("b", { related: ["a"] })))).toEqual([]);
   });
 });
+
+describe("timelines", () => {
+  const at = (timeline: unknown[]) => lint(pack(entry("a", { timeline })));
+
+  it("passes items of one role that follow each other, and items of different roles that overlap", () => {
+    expect(
+      at([
+        { text: "Leader of the CDU", from: "2000-04", to: "2018-12", role: "party-leader" },
+        { text: "Chancellor of Germany", from: "2005-11-22", to: "2021-12-08", role: "office" },
+        { text: "Retired", from: "2021-12-08", role: "office" },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("names items of one role that overlap, or follow one that never ended", () => {
+    expect(
+      at([
+        { text: "Prime minister", from: "2010", to: "2016-07", role: "office" },
+        { text: "Prime minister again", from: "2016-06", role: "office" },
+        { text: "Leader", from: "2017", role: "office" },
+      ]),
+    ).toEqual([
+      'p.json: entry "a" field "timeline": items 1 and 2 (role "office") overlap: item 2 starts before 2016-07',
+      'p.json: entry "a" field "timeline": items 2 and 3 (role "office") overlap: item 2 has no end',
+    ]);
+  });
+
+  it("names items dated after today", () => {
+    expect(at([{ text: "Summit", from: "2026-11", to: "2027-01" }])).toEqual([
+      'p.json: entry "a" field "timeline": item 1 ends in the future (2027-01)',
+    ]);
+    expect(at([{ text: "Summit", from: "2027" }])).toEqual([
+      'p.json: entry "a" field "timeline": item 1 starts in the future (2027)',
+    ]);
+  });
+});

@@ -221,3 +221,48 @@ describe("validatePacks", () => {
     expect(errors[0]).toContain('field "id"');
   });
 });
+
+describe("an entry's timeline", () => {
+  const merkel = [
+    { text: "Leader of the CDU", from: "2000-04", to: "2018-12", role: "party-leader" },
+    { text: "Chancellor of Germany", from: "2005-11-22", to: "2021-12-08", role: "office" },
+    { text: "Retired from politics", from: "2021-12-08" },
+  ];
+
+  it("accepts dated items as precise as known, oldest first, the last one open", () => {
+    expect(errorsFor(entry({ timeline: merkel }))).toEqual([]);
+    expect(errorsFor(entry({ timeline: [{ text: "Founded", from: "1987" }] }))).toEqual([]);
+  });
+
+  it.each([
+    [{ timeline: [{ text: "Chancellor", from: "2005-13" }] }, "timeline.0.from", "must be a real calendar date"],
+    [{ timeline: [{ text: "Chancellor", from: "2005-02-30" }] }, "timeline.0.from", "must be a real calendar date"],
+    [
+      { timeline: [{ text: "Chancellor", from: "2005", to: "22 Nov 2005" }] },
+      "timeline.0.to",
+      "must be a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    ],
+    [{ timeline: [{ text: "Chancellor", from: "2021", to: "2005" }] }, "timeline", "must end on or after it starts"],
+    [{ timeline: [merkel[1], merkel[0]] }, "timeline", "items must be in the order they started"],
+    [
+      { timeline: Array.from({ length: 9 }, (_, i) => ({ text: `Item ${i}`, from: `${2000 + i}` })) },
+      "timeline",
+      "<=8 items",
+    ],
+    [{ timeline: [{ text: words(26), from: "2005" }] }, "timeline.0.text", "must be at most 25 words"],
+    [{ timeline: [{ text: "Chancellor", from: "2005", until: "2021" }] }, "timeline.0.until", "unknown field"],
+    [{ timeline: [{ text: "<b>Chancellor</b>", from: "2005" }] }, "timeline.0.text", "must be plain text, not markup"],
+    [{ timeline: [{ text: "Chancellor", from: "2005", role: "Office" }] }, "timeline.0.role", "kebab-case"],
+  ])("refuses %j, naming the field and why", (overrides, field, why) => {
+    const message = expectOneError(errorsFor(entry(overrides)), "packs/test.json", "meng-wanzhou", field);
+    expect(message).toContain(why);
+  });
+
+  it("lets the same month or year end one item and start the next", () => {
+    const items = [
+      { text: "Detained in Canada", from: "2018-12-01", to: "2021-09" },
+      { text: "Back in China", from: "2021-09-25" },
+    ];
+    expect(errorsFor(entry({ timeline: items }))).toEqual([]);
+  });
+});
