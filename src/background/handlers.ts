@@ -67,6 +67,9 @@ export const handlers: Handlers = {
   "backstory:set-underline-familiar": async ({ enabled }) => ({
     settings: await updateSettings((s) => ({ ...s, underlineFamiliar: enabled })),
   }),
+  "backstory:set-then-and-since": async ({ enabled }) => ({
+    settings: await updateSettings((s) => ({ ...s, thenAndSince: enabled })),
+  }),
   "backstory:set-mark-style": async ({ markStyle }) => ({
     settings: await updateSettings((s) => ({ ...s, markStyle })),
   }),

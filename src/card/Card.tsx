@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema.ts";
 import { t, uiDirection } from "../shared/i18n.ts";
-import { categoryLabel, formatDate, isWebUrl } from "../shared/labels.ts";
+import { categoryLabel, formatDate, formatPartialDate, isWebUrl } from "../shared/labels.ts";
+import { type ThenAndSince, thenAndSince } from "../shared/timeline.ts";
 import { relatedIds } from "./related.ts";
 
 export interface CardProps {
@@ -22,6 +23,8 @@ export interface CardProps {
   /** Whether the reader said they know an entry, and the switch for it ("I know this"). */
   isKnown: (id: string) => boolean;
   onKnown: (id: string, known: boolean) => void;
+  /** The day the page's article was written, when known and the reader wants "then and since". */
+  articleDay?: string | null;
 }
 
 /**
@@ -38,6 +41,7 @@ export function Card({
   onClose,
   isKnown,
   onKnown,
+  articleDay,
 }: CardProps) {
   const main = entries[0];
   /** Entries opened inside the card, most recent last. */
@@ -49,6 +53,7 @@ export function Card({
   const within = shown === main ? entries.slice(1) : [];
   const headingId = `backstory-card-title-${shown.id}`;
   const knows = known[shown.id] ?? isKnown(shown.id);
+  const history = articleDay ? thenAndSince(shown.timeline, articleDay) : null;
 
   useEffect(() => {
     let live = true;
@@ -117,6 +122,7 @@ export function Card({
         </button>
       )}
       <h2 id={headingId}>{shown.title}</h2>
+      {history && articleDay && <ThenSince day={articleDay} history={history} />}
       <p class="summary" id={`${headingId}-summary`}>
         {shown.summary}
       </p>
@@ -172,5 +178,33 @@ function EntryLinks({
         </span>
       ))}
     </p>
+  );
+}
+
+/**
+ * On an older article: what held on its day and what changed after (src/shared/timeline.ts),
+ * before the summary, which is today's.
+ */
+function ThenSince({ day, history }: { day: string; history: ThenAndSince }) {
+  return (
+    <div class="then">
+      <p class="then-label">{t("cardThen", formatDate(day))}</p>
+      {history.held.length > 0 && (
+        <ul>
+          {history.held.map((item) => (
+            <li key={`${item.from} ${item.text}`}>{t("cardBegan", formatPartialDate(item.from), item.text)}</li>
+          ))}
+        </ul>
+      )}
+      <p class="then-label">{t("cardSince")}</p>
+      <ul>
+        {history.since.map(({ item, change, at }) => (
+          <li key={`${change} ${at} ${item.text}`}>
+            {t(change === "began" ? "cardBegan" : "cardEnded", formatPartialDate(at), item.text)}
+          </li>
+        ))}
+      </ul>
+      <p class="then-label">{t("cardNow")}</p>
+    </div>
   );
 }

@@ -47,6 +47,9 @@ h2 {
 }
 p { margin: 0 0 0.55em; }
 .as-of { font-size: 0.85em; color: #5a6475; }
+.then { margin: 0.35em 0 0; font-size: 0.93em; }
+.then-label { margin: 0.4em 0 0.1em; font-weight: 600; }
+.then ul { margin: 0; padding-inline-start: 1.1em; }
 .sources { margin: 0; padding: 0; list-style: none; font-size: 0.93em; }
 .sources li { margin: 0.15em 0; }
 a { color: #1a56c4; }

@@ -16,6 +16,11 @@ export interface CardActions {
   onPin: () => void;
   isKnown: (id: string) => boolean;
   onKnown: (id: string, known: boolean) => void;
+  /**
+   * The day the page's article was written ("YYYY-MM-DD"), when it is known and the reader wants
+   * cards to say what was true then and what changed since; else null (cards as today).
+   */
+  articleDay: () => string | null;
 }
 
 /** The card beside a mention, as the page session drives it (CardController in card.js). */

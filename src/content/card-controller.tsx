@@ -92,6 +92,7 @@ export class CardController implements CardView {
         relatedOfFirst={this.related}
         pinned={this.pinned}
         {...this.actions}
+        articleDay={this.actions.articleDay()}
       />,
       this.container.mount,
     );

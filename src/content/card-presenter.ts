@@ -21,6 +21,8 @@ export interface PresenterOptions {
   standsDown: () => boolean;
   /** "I know this" on the card (and its undo). */
   setKnown?: (id: string, known: boolean) => void;
+  /** The day the article was written, for cards that say what was true then (null: cards as today). */
+  articleDay: () => string | null;
   /** Listeners go when this aborts. */
   signal: AbortSignal;
 }
@@ -49,6 +51,7 @@ export class CardPresenter {
       onPin: () => this.send({ type: "toggle-pin" }),
       isKnown: (id) => o.settings()?.knownEntries.includes(id) ?? false,
       onKnown: (id, known) => o.setKnown?.(id, known),
+      articleDay: o.articleDay,
     });
     this.cards = new CardStateMachine<Mention, HTMLElement>((effect) => this.carryOut(effect));
     this.listen();

@@ -98,6 +98,9 @@ async function start(): Promise<void> {
       case "backstory:navigate":
         sendResponse({ shown: session.navigate(request.direction) });
         break;
+      case "backstory:set-article-date":
+        sendResponse({ articleDate: session.setArticleDay(request.day) });
+        break;
     }
     return undefined;
   });

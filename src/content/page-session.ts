@@ -3,6 +3,7 @@ import type { Category } from "../shared/categories.ts";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
+import { ArticleDating } from "./article-dating.ts";
 import type { EntryLookup } from "./card-api.ts";
 import type { CardLoader } from "./card-loader.ts";
 import { CardPresenter } from "./card-presenter.ts";
@@ -45,10 +46,13 @@ export class PageSession {
   private abort = new AbortController();
   private reader: PageReader;
   private entryIndex: Map<string, number> | null = null;
+  /** When the article was written (read at the first need): cards say what was true then. */
+  private dating: ArticleDating;
 
   constructor(private o: SessionOptions) {
     // First, so that a script that has stood down notices before any other listener acts.
     this.listen();
+    this.dating = new ArticleDating(o.doc, () => this.annotator.articleRegion?.root ?? null);
     this.card = new CardPresenter({
       doc: o.doc,
       matcher: o.matcher,
@@ -59,6 +63,7 @@ export class PageSession {
       enabled: () => this.enabled,
       standsDown: () => this.standsDown(),
       setKnown: o.setKnown,
+      articleDay: () => (this.settings?.thenAndSince === false ? null : (this.dating.get()?.day ?? null)),
       signal: this.abort.signal,
     });
     const person = o.categories.indexOf("person");
@@ -131,7 +136,21 @@ export class PageSession {
       text: first.text,
     }));
     const read = this.enabled && this.reader.done && !this.observer.pending;
-    return { host: this.o.host, siteEnabled: this.enabled, read, counts, entries, truncated: this.annotator.truncated };
+    return {
+      host: this.o.host,
+      siteEnabled: this.enabled,
+      read,
+      counts,
+      entries,
+      truncated: this.annotator.truncated,
+      articleDate: this.dating.get(),
+    };
+  }
+
+  /** The reader's date for this page's article (the popup), or null for the page's own; returns the date in force. */
+  setArticleDay(day: string | null): PageStats["articleDate"] {
+    this.dating.set(day);
+    return this.dating.get();
   }
 
   /** Scrolls to an entry's first mention and opens its card (the popup's list). */
@@ -181,6 +200,7 @@ export class PageSession {
 
   private onNavigate(): void {
     this.card.close(false);
+    this.dating.forget();
     // Let the app render the new page first; the observer reads the changes, this resets licensing.
     setTimeout(() => {
       if (this.enabled) this.reader.navigated();

@@ -72,6 +72,9 @@ export function Options() {
   const setFamiliar = async (enabled: boolean) => {
     setSettings((await sendToBackground({ type: "backstory:set-underline-familiar", enabled })).settings);
   };
+  const setThenAndSince = async (enabled: boolean) => {
+    setSettings((await sendToBackground({ type: "backstory:set-then-and-since", enabled })).settings);
+  };
   const setMode = async (mode: MarkMode) => {
     setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
   };
@@ -122,6 +125,18 @@ export function Options() {
           onFamiliarChange={(on) => void setFamiliar(on)}
           labelClass="choice"
         />
+        <fieldset>
+          <legend>{t("optionsThenLegend")}</legend>
+          <label class="choice">
+            <input
+              type="checkbox"
+              name="then-and-since"
+              checked={settings.thenAndSince}
+              onChange={(e) => void setThenAndSince(e.currentTarget.checked)}
+            />
+            {t("optionsThenAndSince")}
+          </label>
+        </fieldset>
       </section>
 
       <section aria-labelledby="categories-heading">

@@ -10,6 +10,7 @@ import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
 import { isSiteEnabled, type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
+import { ArticleDate } from "./ArticleDate.tsx";
 import { findTargetTab } from "./target-tab.ts";
 
 /** The page may still be reading (or change): its stats are asked for again this often while the popup is open. */
@@ -77,6 +78,15 @@ export function Popup() {
   const setMode = async (mode: MarkMode) => {
     setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
   };
+  const setArticleDay = async (day: string | null) => {
+    if (tabId === undefined) return;
+    try {
+      await sendToTab(tabId, { type: "backstory:set-article-date", day });
+    } catch {
+      // the page went away
+    }
+    await refreshStats(tabId);
+  };
   const showEntry = async (id: string) => {
     if (tabId === undefined) return;
     setNotice("");
@@ -122,6 +132,9 @@ export function Popup() {
           {!stats ? t("popupUnavailable") : siteOn ? t("popupMentionsOnPage", mentions(total)) : t("popupSiteOff")}
         </p>
         {stats?.truncated && siteOn && <p class="muted">{t("popupTruncated")}</p>}
+        {stats && siteOn && settings.thenAndSince && (
+          <ArticleDate date={stats.articleDate} onSet={(day) => setArticleDay(day)} />
+        )}
       </fieldset>
 
       <ModeChoice

@@ -14,6 +14,8 @@ export type Day = string;
 /** Where a candidate was found, most trusted first. */
 export const DATE_SOURCES = ["jsonld", "meta", "time", "url", "text"] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
+/** Where the date in force came from: the page (a DateSource), or the reader, who corrected it in the popup. */
+export type ArticleDateSource = DateSource | "reader";
 
 export interface DateCandidate {
   source: DateSource;

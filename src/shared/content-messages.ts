@@ -12,6 +12,11 @@ export const ContentRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:show-entry"), id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   /** The keyboard commands (from the background): the next or previous mention, with its card. */
   z.strictObject({ type: z.literal("backstory:navigate"), direction: z.enum(["next", "previous"]) }),
+  /** The popup: the reader's date for this page's article (a day, YYYY-MM-DD), or null to read it from the page again. */
+  z.strictObject({
+    type: z.literal("backstory:set-article-date"),
+    day: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  }),
 ]);
 
 // The schema and the hand-written type say the same thing (a compile error otherwise).

@@ -10,7 +10,9 @@ export type ContentRequest =
   /** The popup's list: scroll to the entry's first mention and open its card. */
   | { type: "backstory:show-entry"; id: string }
   /** The keyboard commands (from the background): the next or previous mention, with its card. */
-  | { type: "backstory:navigate"; direction: "next" | "previous" };
+  | { type: "backstory:navigate"; direction: "next" | "previous" }
+  /** The popup: the reader's date for this page's article (a day, YYYY-MM-DD), or null to read it from the page again. */
+  | { type: "backstory:set-article-date"; day: string | null };
 
 /**
  * An entry id, as everywhere in the protocol: 1 to 100 characters, counted as zod counts them
@@ -31,6 +33,10 @@ export function isContentRequest(message: unknown): message is ContentRequest {
       return keys === "id,type" && isEntryId(m.id);
     case "backstory:navigate":
       return keys === "direction,type" && (m.direction === "next" || m.direction === "previous");
+    case "backstory:set-article-date":
+      return (
+        keys === "day,type" && (m.day === null || (typeof m.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(m.day)))
+      );
     default:
       return false;
   }

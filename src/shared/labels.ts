@@ -31,6 +31,23 @@ export function formatDate(iso: string, language = uiLanguage()): string {
   }
 }
 
+/** A date as precise as known ("2005", "2018-12", "2021-09-24"), written in the reader's language. */
+export function formatPartialDate(date: string, language = uiLanguage()): string {
+  if (date.length === 4) return date;
+  const when = new Date(`${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
+  if (Number.isNaN(when.getTime())) return date;
+  try {
+    return new Intl.DateTimeFormat(language, {
+      ...(date.length === 10 ? { day: "numeric" } : {}),
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(when);
+  } catch {
+    return date;
+  }
+}
+
 /** Only http(s) URLs are ever rendered as links. */
 export function isWebUrl(url: string): boolean {
   try {

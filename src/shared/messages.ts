@@ -36,6 +36,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("backstory:set-mark-style"), markStyle: z.enum(MARK_STYLES) }),
   /** Underline household names too (popup, options). */
   z.strictObject({ type: z.literal("backstory:set-underline-familiar"), enabled: z.boolean() }),
+  /** On older articles, cards say what was true then and what changed since (options). */
+  z.strictObject({ type: z.literal("backstory:set-then-and-since"), enabled: z.boolean() }),
   /** "I know this" on a card (known: true), or undone in the options (known: false). */
   z.strictObject({ type: z.literal("backstory:set-entry-known"), id: EntryIdSchema, known: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:reset-settings") }),

@@ -1,4 +1,5 @@
 import type { Category, Entry } from "../glossary/schema.ts";
+import type { ArticleDateSource } from "./article-date.ts";
 import type { ContentRequest } from "./content-request.ts";
 import type { BackgroundRequest } from "./messages.ts";
 import type { Settings } from "./settings.ts";
@@ -30,6 +31,7 @@ export interface BackgroundResponses {
   "backstory:set-site-enabled": { settings: Settings };
   "backstory:set-mode": { settings: Settings };
   "backstory:set-underline-familiar": { settings: Settings };
+  "backstory:set-then-and-since": { settings: Settings };
   "backstory:set-mark-style": { settings: Settings };
   "backstory:set-entry-known": { settings: Settings };
   "backstory:reset-settings": { settings: Settings };
@@ -61,6 +63,8 @@ export interface PageStats {
   entries: PageEntry[];
   /** The page's text passed the limit Backstory reads (PAGE_TEXT_LIMIT): the rest is not explained. */
   truncated: boolean;
+  /** When the page's article was written, as read from the page or set by the reader; null when unknown. */
+  articleDate: { day: string; source: ArticleDateSource } | null;
 }
 
 export interface PageEntry {
@@ -77,6 +81,7 @@ export interface ContentResponses {
   /** False when the entry has no mention on the page (any more). */
   "backstory:show-entry": { shown: boolean };
   "backstory:navigate": { shown: boolean };
+  "backstory:set-article-date": { articleDate: PageStats["articleDate"] };
 }
 
 export type BackgroundResponse<T extends BackgroundRequest["type"]> = BackgroundResponses[T];

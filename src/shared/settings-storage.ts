@@ -38,6 +38,7 @@ const StoredSettingsSchema = z.object({
   markStyle: z.optional(z.enum(MARK_STYLES)),
   knownEntries: z.optional(z.array(LISTS.knownEntries.item).check(z.maxLength(LISTS.knownEntries.max))),
   underlineFamiliar: z.optional(z.boolean()),
+  thenAndSince: z.optional(z.boolean()),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
@@ -136,6 +137,7 @@ export function storedFromSettings(settings: Settings): StoredSettings {
   if (settings.markStyle !== DEFAULT_SETTINGS.markStyle) stored.markStyle = settings.markStyle;
   if (settings.underlineFamiliar !== DEFAULT_SETTINGS.underlineFamiliar)
     stored.underlineFamiliar = settings.underlineFamiliar;
+  if (settings.thenAndSince !== DEFAULT_SETTINGS.thenAndSince) stored.thenAndSince = settings.thenAndSince;
   // Kept in the order they were added: past the cap, the oldest go first.
   if (settings.knownEntries.length) stored.knownEntries = [...new Set(settings.knownEntries)];
   return withinSyncBudget(stored);

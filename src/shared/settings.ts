@@ -27,6 +27,11 @@ export interface Settings {
    * they are explained on hover, but a page that explains 40 names must not underline 40.
    */
   underlineFamiliar: boolean;
+  /**
+   * On an older article, cards lead with what was true when it was written and what has changed
+   * since (for entries with a timeline). On by default; off, every card is as today.
+   */
+  thenAndSince: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markStyle: "dotted",
   knownEntries: [],
   underlineFamiliar: false,
+  thenAndSince: true,
 };
 
 export const SETTINGS_KEY = "settings";

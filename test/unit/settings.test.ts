@@ -9,7 +9,7 @@ import {
 } from "../../src/shared/settings-storage.ts";
 
 const allOn = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
-const rest = { mode: "first", markStyle: "dotted", knownEntries: [], underlineFamiliar: false };
+const rest = { mode: "first", markStyle: "dotted", knownEntries: [], underlineFamiliar: false, thenAndSince: true };
 
 const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites: string[] = []): Settings => ({
   categories: { ...DEFAULT_SETTINGS.categories, ...overrides },
@@ -19,6 +19,7 @@ const settings = (overrides: Partial<Settings["categories"]> = {}, disabledSites
   markStyle: "dotted",
   knownEntries: [],
   underlineFamiliar: false,
+  thenAndSince: true,
 });
 
 describe("settingsFromStored", () => {
@@ -122,6 +123,13 @@ describe("storedFromSettings", () => {
       ...s,
       knownEntries: ["un", "xi-jinping"],
     });
+  });
+
+  it("stores then-and-since only when the reader turned it off", () => {
+    const off = { ...settings(), thenAndSince: false };
+    expect(storedFromSettings(off)).toEqual({ version: 2, thenAndSince: false });
+    expect(settingsFromStored({ version: 2, thenAndSince: false })).toEqual(off);
+    expect(settingsFromStored({ version: 2, thenAndSince: "no" }).thenAndSince).toBe(true);
   });
 
   it("fits one storage.sync item, dropping the oldest of the longest list first", () => {
