@@ -27,6 +27,8 @@ export interface Harness {
   storeSettings(stored: Record<string, unknown>): Promise<void>;
   /** What the page's content script says of the page (top frame; the first tab at its URL), as the popup asks it. */
   pageStats(page: Page): Promise<PageStats>;
+  /** Opens an entry's card at its first mention, as the popup's list of the page's terms does; false when it has none. */
+  showEntry(page: Page, id: string): Promise<boolean>;
   /**
    * Waits until Backstory has done its work on the page: read it to the end with nothing
    * waiting to be read, or found the site switched off. The positive signal that must come
@@ -122,6 +124,22 @@ export async function startHarness(
       );
     },
     pageStats,
+    async showEntry(page, id) {
+      const reply = await (await worker()).evaluate(
+        async ([at, entry]) => {
+          type Tabs = {
+            query(q: object): Promise<{ id?: number; url?: string }[]>;
+            sendMessage(id: number, m: object, o: object): Promise<{ shown: boolean }>;
+          };
+          const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+          const tab = (await tabs.query({})).find((t) => t.url === at);
+          if (tab?.id === undefined) throw new Error(`no tab at ${at}`);
+          return tabs.sendMessage(tab.id, { type: "backstory:show-entry", id: entry }, { frameId: 0 });
+        },
+        [page.url(), id] as const,
+      );
+      return reply.shown;
+    },
     settled,
     async runCommand(name) {
       // A browser's own shortcut keys cannot be sent to it: the worker is asked to do what its

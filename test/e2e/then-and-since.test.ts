@@ -1,7 +1,10 @@
 // Cards on older articles (issue 13): what was true when the article was written, what has
 // changed since, then today's summary; as today where nothing changed or the page has no date.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardText, hoverText, waitForCard, waitForMarks } from "../../scripts/lib/page-probe.ts";
+import { CORPUS_ENV, corpusFiles, materialMissing } from "../support/material.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -129,6 +132,58 @@ describe("a card on an article from June 2019", () => {
     expect(then).toContain("Back in China");
     expect(then).not.toContain("Detained in Canada");
     expect(since).toContain(`One of Huawei's rotating chairs, from ${short("2022-04")}`);
+    await page.close();
+  });
+});
+
+/** Real saved pages from three years, each with a person whose role changed after it was written. */
+const DATED_PAGES = [
+  {
+    file: "bbc-obama-gun-laws.html",
+    day: "2015-07-24",
+    entry: "barack-obama",
+    since: "44th President of the United States, until",
+  },
+  {
+    file: "telegraph-mugabe-coup.html",
+    day: "2017-11-16",
+    entry: "robert-mugabe",
+    since: "President of Zimbabwe, until",
+  },
+  {
+    file: "nbcnews-korea-impeachment.html",
+    day: "2024-12-06",
+    entry: "yoon-suk-yeol",
+    since: "Removed from office by the Constitutional Court",
+  },
+];
+const corpus = corpusFiles();
+const missing = materialMissing(corpus, `cards on dated pages of the corpus (${CORPUS_ENV})`);
+
+describe.skipIf(missing)(`cards on dated pages of the corpus (${CORPUS_ENV})`, () => {
+  let corpusHarness: Harness;
+  beforeAll(async () => {
+    if ("missing" in corpus) return;
+    const pages = Object.fromEntries(
+      DATED_PAGES.map(({ file }) => [`/corpus/${file}`, readFileSync(join(corpus.dir, file), "utf8")]),
+    );
+    // The pages' own scripts fail without their servers: their errors are theirs.
+    corpusHarness = await startHarness(pages, { pagesThrow: true });
+  });
+  afterAll(async () => {
+    await corpusHarness?.close();
+  });
+
+  it.each(DATED_PAGES)("$file: the card of $entry says what was true on $day", async ({ file, day, entry, since }) => {
+    const page = await corpusHarness.open(`/corpus/${file}`);
+    const stats = await corpusHarness.settled(page);
+    expect(stats.articleDate?.day).toBe(day);
+    expect(stats.entries.map((e) => e.id)).toContain(entry);
+    expect(await corpusHarness.showEntry(page, entry)).toBe(true);
+    const { long } = await dates(page);
+    const text = await waitForCard(page, "Since then:");
+    expect(text).toContain(`When this was written, ${long(day)}:`);
+    expect(text.slice(text.indexOf("Since then:"))).toContain(since);
     await page.close();
   });
 });
