@@ -25,6 +25,44 @@ function spans(terms: readonly Term[], type: string): { start: string; end: stri
   return out;
 }
 
+/** At most this many timeline items (the schema's limit): the latest spans, which older articles most need. */
+const MAX_ITEMS = 8;
+
+/**
+ * A member's seats in Congress as a timeline (issue 13): each span in the House or the Senate,
+ * dated from the term data; the span still under way has no end (it holds as of the snapshot).
+ */
+function seatTimeline(p: Person, placeOf: (t: Term) => string, asOf: string) {
+  const items: { text: string; from: string; to?: string; role: string; start: string }[] = [];
+  for (const type of ["rep", "sen"] as const) {
+    const terms = p.terms.filter((t) => t.type === type);
+    for (const s of spans(p.terms, type)) {
+      const first = terms.find((t) => t.start === s.start) ?? terms[0];
+      const where = placeOf(first);
+      items.push({
+        text: type === "sen" ? `US senator for ${where}` : `Member of the US House of Representatives for ${where}`,
+        from: s.start,
+        ...(s.end > asOf ? {} : { to: s.end }),
+        role: "congress-seat",
+        start: s.start,
+      });
+    }
+  }
+  items.sort((a, b) => a.start.localeCompare(b.start));
+  return items.slice(-MAX_ITEMS).map(({ start: _, ...item }) => item);
+}
+
+/** A president's and vice president's terms as a timeline, oldest first. */
+function executiveTimeline(p: Person, asOf: string) {
+  const items = [
+    ...spans(p.terms, "viceprez").map((s) => ({ text: "Vice President of the United States", ...s })),
+    ...spans(p.terms, "prez").map((s) => ({ text: "President of the United States", ...s })),
+  ].sort((a, b) => a.start.localeCompare(b.start));
+  return items
+    .slice(-MAX_ITEMS)
+    .map(({ text, start, end }) => ({ text, from: start, ...(end > asOf ? {} : { to: end }), role: "office" }));
+}
+
 function names(p: Person): string[] {
   const { first, last, nickname, official_full, middle, suffix } = p.name;
   const list = [official_full, `${nickname ?? first} ${last}`, `${first} ${last}`];
@@ -93,6 +131,7 @@ export function generateCongress(snap: Snapshots, registry: FormRegistry, stateN
       sources: sourcesOf(p, all[0]),
       related: [],
       familiarity: sen ? "general" : "specialist",
+      timeline: seatTimeline(p, (t) => (t.state ? (NON_STATES[t.state] ?? stateName(t.state)) : ""), asOf),
     });
     if (entry) out.push(entry);
   }
@@ -125,6 +164,7 @@ export function generateCongress(snap: Snapshots, registry: FormRegistry, stateN
       sources: sourcesOf(p, all[0]),
       related: [],
       familiarity: prez.length ? "general" : "specialist",
+      timeline: executiveTimeline(p, asOf),
     });
     if (entry) executives.push(entry);
   }
