@@ -266,3 +266,70 @@ describe("an entry's timeline", () => {
     expect(errorsFor(entry({ timeline: items }))).toEqual([]);
   });
 });
+
+describe("the words of a refusal, as the import preview shows them", () => {
+  /** The message of the one issue parsing `overrides` raises. */
+  const messageOf = (overrides: Record<string, unknown>): string => {
+    const result = EntrySchema.safeParse(entry(overrides));
+    expect(result.success).toBe(false);
+    return result.success ? "" : (result.error.issues[0]?.message ?? "");
+  };
+
+  it("names the type received, as zod's English does", () => {
+    expect(messageOf({ title: 42 })).toBe("Invalid input: expected string, received number");
+    expect(messageOf({ title: Number.NaN })).toBe("Invalid input: expected string, received NaN");
+    expect(messageOf({ title: null })).toBe("Invalid input: expected string, received null");
+    expect(messageOf({ title: ["a"] })).toBe("Invalid input: expected string, received array");
+    expect(messageOf({ title: new Date(0) })).toBe("Invalid input: expected string, received Date");
+    expect(messageOf({ title: { a: 1 } })).toBe("Invalid input: expected string, received object");
+  });
+
+  it("lists the allowed values, and says how long or short is allowed, in characters or items", () => {
+    expect(messageOf({ category: "people" })).toBe(
+      'Invalid option: expected one of "person"|"organization"|"place"|"event"|"policy"|"concept"',
+    );
+    expect(messageOf({ title: "x".repeat(121) })).toBe("Too big: expected string to have <=120 characters");
+    expect(messageOf({ forms: [] })).toBe("Too small: expected array to have >=1 items");
+    expect(messageOf({ context: Array.from({ length: 101 }, (_, i) => `id-${i}`) })).toBe(
+      "Too big: expected array to have <=100 items",
+    );
+  });
+
+  it("names a pattern that a field must match, and every unknown key", () => {
+    expect(messageOf({ context: ["Not An Id"] })).toMatch(/^Invalid string: must match pattern \//);
+    const result = EntrySchema.safeParse(entry({ colour: 1, size: 2 }));
+    expect(result.success ? "" : result.error.issues[0].message).toBe('Unrecognized keys: "colour", "size"');
+    const one = EntrySchema.safeParse(entry({ colour: 1 }));
+    expect(one.success ? "" : one.error.issues[0].message).toBe('Unrecognized key: "colour"');
+  });
+
+  it("counts the words of a summary however they are spaced", () => {
+    const spaced = `${Array.from({ length: MAX_SUMMARY_WORDS }, (_, i) => `w${i}`).join("   ")}`;
+    expect(errorsFor(entry({ summary: spaced }))).toEqual([]);
+  });
+});
+
+describe("validatePacks, at the edges", () => {
+  it("names the pack-level field, or (pack) for the file itself", () => {
+    expect(validatePacks([{ file: "packs/a.json", text: "[]" }]).errors).toEqual([
+      'packs/a.json: field "(pack)": Invalid input: expected object, received array',
+    ]);
+    expect(validatePacks([{ file: "packs/a.json", text: JSON.stringify({ pack: "a", title: "A" }) }]).errors).toEqual([
+      'packs/a.json: field "entries": Invalid input: expected array, received undefined',
+    ]);
+  });
+
+  it("names an entry without an id by its place, and each unknown field of it", () => {
+    const { errors } = validatePacks([pack("packs/t.json", [huawei(), null, { ...huawei(), id: "h2", a: 1, b: 2 }])]);
+    expect(errors).toEqual([
+      'packs/t.json: entry #2 field "": Invalid input: expected object, received null',
+      'packs/t.json: entry "h2" field "a": unknown field',
+      'packs/t.json: entry "h2" field "b": unknown field',
+    ]);
+  });
+
+  it("lets one entry repeat its own form, but not take another entry's", () => {
+    const twice = { ...huawei(), id: "huawei-2", forms: ["Huawei Co", "Huawei Co"] };
+    expect(errorsFor(twice)).toEqual([]);
+  });
+});

@@ -249,12 +249,18 @@ describe("fuzzing the schemas", () => {
 /** Messages near the content script's own: its types and field names, values valid or not. */
 function randomNearContentMessage(random: Random): unknown {
   const o: Record<string, unknown> = {
-    type: pick(random, ["backstory:get-page-stats", "backstory:show-entry", "backstory:navigate", "backstory:lookup"]),
+    type: pick(random, [
+      "backstory:get-page-stats",
+      "backstory:show-entry",
+      "backstory:navigate",
+      "backstory:set-article-date",
+      "backstory:lookup",
+    ]),
   };
   for (let i = Math.floor(random() * 3); i > 0; i--) {
-    o[pick(random, ["id", "direction", "extra", "type"])] = pick(random, [
+    o[pick(random, ["id", "direction", "day", "extra", "type"])] = pick(random, [
       () => randomJson(random, 2),
-      () => pick(random, ["next", "previous", "Next", "sideways", ""]),
+      () => pick(random, ["next", "previous", "Next", "sideways", "", "2019-06-10", "2019-6-10", null]),
       () => "x".repeat(pick(random, [0, 1, 100, 101])),
       () => randomString(random),
       () => undefined,
@@ -271,8 +277,15 @@ describe("isContentRequest (the content script's check, without zod)", () => {
     { type: "backstory:show-entry", id: "\u{1F600}".repeat(100) }, // 100 code points, 200 UTF-16 units
     { type: "backstory:navigate", direction: "next" },
     { type: "backstory:navigate", direction: "previous" },
+    { type: "backstory:set-article-date", day: "2019-06-10" },
+    { type: "backstory:set-article-date", day: null },
   ];
   const INVALID_CONTENT: unknown[] = [
+    { type: "backstory:set-article-date", day: "2019-6-10" },
+    { type: "backstory:set-article-date", day: "10 June 2019" },
+    { type: "backstory:set-article-date", day: 20190610 },
+    { type: "backstory:set-article-date" },
+    { type: "backstory:set-article-date", day: null, extra: 1 },
     { type: "backstory:get-page-stats", host: "example.com" },
     { type: "backstory:show-entry" },
     { type: "backstory:show-entry", id: "" },

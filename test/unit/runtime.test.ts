@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FAILED, sendToBackground } from "../../src/shared/runtime.ts";
+import { FAILED, sendToBackground, sendToTab } from "../../src/shared/runtime.ts";
 
 const g = globalThis as { chrome?: unknown };
 
@@ -51,5 +51,33 @@ describe("sending to the background", () => {
       },
     ]);
     await expect(sendToBackground({ type: "backstory:get-settings" })).rejects.toThrow("something else");
+  });
+});
+
+describe("replies that are not objects, and tabs", () => {
+  it("returns a reply that is not an object as it is (an unanswered message is undefined)", async () => {
+    fakeRuntime([() => undefined, () => null, () => "text"]);
+    const get = { type: "backstory:get-settings" } as const;
+    expect(await sendToBackground(get)).toBeUndefined();
+    expect(await sendToBackground(get)).toBeNull();
+    expect(await sendToBackground(get)).toBe("text");
+  });
+
+  it("refuses to reach a tab where there is no tabs API (a content script), saying so", async () => {
+    fakeRuntime([]);
+    await expect(sendToTab(1, { type: "backstory:get-page-stats" })).rejects.toThrow("no tabs API in this context");
+  });
+
+  it("asks a tab's top frame only", async () => {
+    fakeRuntime([]);
+    const calls: unknown[] = [];
+    (g.chrome as { tabs?: unknown }).tabs = {
+      sendMessage: async (...args: unknown[]) => {
+        calls.push(args);
+        return { shown: true };
+      },
+    };
+    expect(await sendToTab(7, { type: "backstory:navigate", direction: "next" })).toEqual({ shown: true });
+    expect(calls).toEqual([[7, { type: "backstory:navigate", direction: "next" }, { frameId: 0 }]]);
   });
 });

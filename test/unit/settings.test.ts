@@ -5,6 +5,7 @@ import {
   inspectStoredSettings,
   SYNC_ITEM_BUDGET,
   settingsFromStored,
+  settingsToWrite,
   storedFromSettings,
 } from "../../src/shared/settings-storage.ts";
 
@@ -216,5 +217,95 @@ describe("stored settings: versions, migrations and problems", () => {
     expect(problems.map((p) => p.field)).toEqual(["categories.place", "disabledSites", "mode", "knownEntries"]);
     expect(inspectStoredSettings("garbage").problems).toEqual([{ area: "settings", field: "*", reason: "malformed" }]);
     expect(inspectStoredSettings(undefined).problems).toEqual([]);
+  });
+});
+
+describe("stored settings, at their edges", () => {
+  const problemsOf = (raw: unknown) => inspectStoredSettings(raw).problems.map((p) => `${p.field}:${p.reason}`);
+
+  it("refuses a version that is not a whole number from 1 up, keeping the defaults", () => {
+    for (const version of ["2", 1.5, 0, -1, null]) {
+      const { settings, problems } = inspectStoredSettings({ version, mode: "all" });
+      expect(settings, String(version)).toEqual(DEFAULT_SETTINGS);
+      expect(problems, String(version)).toEqual([{ area: "settings", field: "version", reason: "malformed" }]);
+    }
+  });
+
+  it("migrates version 1 to 2 before reading", () => {
+    expect(inspectStoredSettings({ version: 1, mode: "none" })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, mode: "none" },
+      problems: [],
+    });
+  });
+
+  it("drops categories stored as anything but an object of switches", () => {
+    for (const categories of ["person", null, [true, false], 3]) {
+      expect(problemsOf({ version: 2, categories }), JSON.stringify(categories)).toEqual(["categories:malformed"]);
+      expect(settingsFromStored({ version: 2, categories }).categories).toEqual(DEFAULT_SETTINGS.categories);
+    }
+  });
+
+  it("reads each list item by item: packs and known entries as they are, sites in lower case, the newest kept", () => {
+    const settings = settingsFromStored({
+      version: 2,
+      disabledSites: ["News.Example", "b.example"],
+      disabledPacks: ["economy", "sport"],
+      knownEntries: ["cop26", "xi-jinping"],
+    });
+    expect(settings.disabledSites).toEqual(["news.example", "b.example"]);
+    expect(settings.disabledPacks).toEqual(["economy", "sport"]);
+    expect(settings.knownEntries).toEqual(["cop26", "xi-jinping"]);
+    expect(problemsOf({ version: 2, disabledPacks: "economy" })).toEqual(["disabledPacks:malformed"]);
+    expect(problemsOf({ version: 2, knownEntries: ["cop26", 7] })).toEqual(["knownEntries:malformed"]);
+  });
+
+  it("stores underlining household names only when it differs from the default", () => {
+    expect(storedFromSettings({ ...DEFAULT_SETTINGS, underlineFamiliar: true })).toEqual({
+      version: 2,
+      underlineFamiliar: true,
+    });
+  });
+
+  it("trims the longer list first to fit storage.sync, sites when they are longer", () => {
+    const sites = Array.from({ length: 400 }, (_, i) => `a-rather-long-site-name-${i}.example`);
+    const stored = storedFromSettings({ ...DEFAULT_SETTINGS, disabledSites: sites, knownEntries: ["cop26"] });
+    expect(new TextEncoder().encode(JSON.stringify(stored)).length).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+    expect(stored.knownEntries).toEqual(["cop26"]);
+    expect(stored.disabledSites?.at(-1)).toBe(sites.at(-1));
+    expect(stored.disabledSites?.length).toBeLessThan(sites.length);
+    // Each list trimmed only as far as needed: one item more would not fit.
+    const one = JSON.stringify({ ...stored, disabledSites: sites.slice(-(stored.disabledSites?.length ?? 0) - 1) });
+    expect(new TextEncoder().encode(one).length).toBeGreaterThan(SYNC_ITEM_BUDGET);
+  });
+
+  it("trims known entries when only they are stored, and never loops on what cannot shrink", () => {
+    const known = Array.from({ length: 900 }, (_, i) => `an-entry-with-a-long-id-${i}`);
+    const stored = storedFromSettings({ ...DEFAULT_SETTINGS, knownEntries: known });
+    expect(stored.disabledSites).toBeUndefined();
+    expect(stored.knownEntries?.at(-1)).toBe(known.at(-1));
+    expect(new TextEncoder().encode(JSON.stringify(stored)).length).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+  });
+});
+
+describe("settingsToWrite: what goes over the stored item", () => {
+  const next = { ...DEFAULT_SETTINGS, mode: "all" as const };
+
+  it("writes this version's settings over anything of this version or older, or anything malformed", () => {
+    for (const current of [
+      undefined,
+      null,
+      "garbage",
+      [1],
+      { version: 1, mode: "none" },
+      { version: 2 },
+      { version: "3" },
+    ]) {
+      expect(settingsToWrite(current, next), JSON.stringify(current)).toEqual({ version: 2, mode: "all" });
+    }
+  });
+
+  it("keeps a newer version's number and the fields it does not know, and sets the ones it knows", () => {
+    const current = { version: 3, mode: "none", futureField: { x: 1 }, markStyle: "tint" };
+    expect(settingsToWrite(current, next)).toEqual({ version: 3, mode: "all", futureField: { x: 1 } });
   });
 });
