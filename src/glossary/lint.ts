@@ -37,8 +37,8 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
     for (const e of pack.entries) {
       const at = (field: string) => `${pack.file}: entry "${e.id}" field "${field}"`;
       for (const form of e.forms) {
-        const word = normalizeForm(form);
-        if (word === word.toLowerCase() && commonWords.has(word)) {
+        // The word list is lower case: "State" (a capitalised form) is not the word "state".
+        if (commonWords.has(normalizeForm(form))) {
           problems.push(`${at("forms")}: "${form}" is a common English word; make it a short form or qualify it`);
         }
       }

@@ -34,6 +34,23 @@ describe("lintGlossary", () => {
     ]);
   });
 
+  it("names a short form that is also the entry's own full form, and only that", () => {
+    expect(lint(pack(entry("a", { forms: ["Apex Corp"], shortForms: ["Apex Corp", "Apex"] })))).toEqual([
+      'p.json: entry "a" field "shortForms": "Apex Corp" is also one of its full forms',
+    ]);
+  });
+
+  it("leaves a capitalised form alone even when the word is common ('State' is a name, 'state' a word)", () => {
+    expect(lint(pack(entry("a", { forms: ["State", "Power"] })))).toEqual([]);
+  });
+
+  it("takes an asOf of today, and a present-tense summary with a date, as clean", () => {
+    expect(lint(pack(entry("a", { asOf: "2026-11-29", summary: "The current chair of the board." })))).toEqual([]);
+    expect(lint(pack(entry("b", { summary: "The current mayor." })))).toEqual([
+      'p.json: entry "b" field "asOf": the summary describes a present state ("currently"…) but has no asOf date',
+    ]);
+  });
+
   it("passes a clean glossary", () => {
     expect(lint(pack(entry("a"), entry("b", { related: ["a"] })))).toEqual([]);
   });
