@@ -38,10 +38,13 @@ export function parseGlossaryFile(fileName: string, text: string, byteLength = t
   const isCsv = /\.csv$/i.test(fileName) || (!/^\s*[[{]/.test(text) && /^[^\n]*,/.test(text));
   let name = fallbackName;
   let rows: unknown[];
+  /** The line of the file each CSV row starts on (blank lines and quoted line breaks counted). */
+  let rowNumbers: number[] | undefined;
   if (isCsv) {
     const parsed = csvRows(text);
     if ("error" in parsed) return refuse(name, parsed.error);
     rows = parsed.rows;
+    rowNumbers = parsed.lines;
   } else {
     let json: unknown;
     try {
@@ -60,16 +63,19 @@ export function parseGlossaryFile(fileName: string, text: string, byteLength = t
   if (rows.length > IMPORT_LIMITS.entries) {
     return refuse(name, `The file holds ${rows.length} entries; the limit is ${IMPORT_LIMITS.entries}.`);
   }
-  return validateEntries(name, rows, isCsv ? 2 : 1);
+  return validateEntries(name, rows, rowNumbers);
 }
 
-/** Validates rows as entries; `firstRow` is the row number of rows[0] (2 in a CSV with a header). */
-export function validateEntries(name: string, rows: readonly unknown[], firstRow = 1): ImportResult {
+/**
+ * Validates rows as entries. Problems name the row: its place in the list (1 for the first), or,
+ * for a CSV file, `rowNumbers[i]`, the line it starts on, as a spreadsheet shows it.
+ */
+export function validateEntries(name: string, rows: readonly unknown[], rowNumbers?: readonly number[]): ImportResult {
   const errors: string[] = [];
   const entries: Entry[] = [];
   const ids = new Map<string, number>();
   rows.forEach((raw, i) => {
-    const row = i + firstRow;
+    const row = rowNumbers?.[i] ?? i + 1;
     const id = (raw as { id?: unknown })?.id;
     const label = `Row ${row}${typeof id === "string" && id ? ` ("${id}")` : ""}`;
     const parsed = EntrySchema.safeParse(raw);
@@ -96,8 +102,9 @@ function refuse(name: string, error: string): ImportResult {
 }
 
 /** CSV rows as entry-shaped objects: lists split on "|", sources as "Title <https://…>" or a bare URL. */
-function csvRows(text: string): { rows: unknown[] } | { error: string } {
-  const table = parseCsv(text);
+function csvRows(text: string): { rows: unknown[]; lines: number[] } | { error: string } {
+  const starts: number[] = [];
+  const table = parseCsv(text, starts);
   if ("error" in table) return table;
   const [header, ...body] = table.rows;
   const columns = (header ?? []).map((h) => h.trim());
@@ -109,20 +116,19 @@ function csvRows(text: string): { rows: unknown[] } | { error: string } {
       .split(LIST_SEPARATOR)
       .map((s) => s.trim())
       .filter(Boolean);
-  const rows = body
-    .filter((cells) => cells.some((c) => c.trim()))
-    .map((cells) => {
-      const row: Record<string, unknown> = {};
-      columns.forEach((column, i) => {
-        const value = (cells[i] ?? "").trim();
-        if (!value) return;
-        if (column === "sources") row.sources = list(value).map(sourceFromCell);
-        else if (["forms", "shortForms", "context", "related"].includes(column)) row[column] = list(value);
-        else row[column] = value;
-      });
-      return row;
+  const kept = body.flatMap((cells, i) => (cells.some((c) => c.trim()) ? [{ cells, line: starts[i + 1] }] : []));
+  const rows = kept.map(({ cells }) => {
+    const row: Record<string, unknown> = {};
+    columns.forEach((column, i) => {
+      const value = (cells[i] ?? "").trim();
+      if (!value) return;
+      if (column === "sources") row.sources = list(value).map(sourceFromCell);
+      else if (["forms", "shortForms", "context", "related"].includes(column)) row[column] = list(value);
+      else row[column] = value;
     });
-  return { rows };
+    return row;
+  });
+  return { rows, lines: kept.map((k) => k.line) };
 }
 
 function sourceFromCell(cell: string): { title: string; url: string } {
@@ -139,12 +145,17 @@ function hostOf(url: string): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): { rows: string[][] } | { error: string } {
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. `starts`, if given,
+ * receives the line (from 1) each record starts on.
+ */
+export function parseCsv(text: string, starts: number[] = []): { rows: string[][] } | { error: string } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let line = 1;
+  let start = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (; i < text.length; i++) {
     const c = text[i];
@@ -153,7 +164,10 @@ export function parseCsv(text: string): { rows: string[][] } | { error: string }
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
-      else field += c;
+      else {
+        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+        field += c;
+      }
     } else if (c === '"' && field === "") quoted = true;
     else if (c === ",") {
       row.push(field);
@@ -162,14 +176,17 @@ export function parseCsv(text: string): { rows: string[][] } | { error: string }
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);
+      starts.push(start);
       row = [];
       field = "";
+      start = ++line;
     } else field += c;
   }
-  if (quoted) return { error: `Row ${rows.length + 1}: a quoted field is not closed.` };
+  if (quoted) return { error: `Row ${start}: a quoted field is not closed.` };
   if (field || row.length) {
     row.push(field);
     rows.push(row);
+    starts.push(start);
   }
   return { rows };
 }

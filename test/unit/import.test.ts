@@ -287,3 +287,27 @@ describe("parseCsv: records and line breaks", () => {
     expect(parseCsv('say "hi",x')).toEqual({ rows: [['say "hi"', "x"]] });
   });
 });
+
+describe("parseGlossaryFile: CSV problems name the row a spreadsheet shows", () => {
+  const header = "id,title,category,forms,summary,sources";
+  it("counts blank lines and line breaks inside quoted cells", () => {
+    const csv = [
+      header,
+      "a,A,concept,a form,Sum.,https://example.org/",
+      "",
+      'b,B,concept,b form,"Two',
+      'lines.",http://example.org/',
+      "c,C,concept,c form,Sum.,http://example.org/",
+    ].join("\r\n");
+    expect(parseGlossaryFile("x.csv", csv).errors).toEqual([
+      'Row 4 ("b"), field "sources.0.url": must be an https URL',
+      'Row 6 ("c"), field "sources.0.url": must be an https URL',
+    ]);
+  });
+
+  it("says on which row a quoted cell that is never closed starts", () => {
+    expect(parseGlossaryFile("x.csv", `${header}\n\na,A,concept,"open`).errors).toEqual([
+      "Row 3: a quoted field is not closed.",
+    ]);
+  });
+});
