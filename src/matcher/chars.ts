@@ -79,8 +79,10 @@ const NO_SPACE = 2;
 /** charClass's results, plus 1. */
 const classTable = lazyTable(() => new Int8Array(0x10000));
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+// The kana long-vowel marks (ー, and its half-width ｰ) are Script=Common but only ever continue
+// a kana word: counted with kana, "コンピュータ" is not found inside "コンピューター".
 const NO_SPACE_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  /[\u30fc\uff70\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
  * The class of a unit below U+2070 without a regular expression: these are the characters of
