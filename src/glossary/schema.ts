@@ -97,6 +97,8 @@ export type Source = z.infer<typeof SourceSchema>;
 const isoDate = string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date, YYYY-MM-DD"),
   z.refine((s) => {
+    // One message for one bad date: a malformed one is named by the pattern above only.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "must be a real calendar date"),

@@ -333,3 +333,14 @@ describe("validatePacks, at the edges", () => {
     expect(errorsFor(twice)).toEqual([]);
   });
 });
+
+describe("one message for one bad date", () => {
+  it("names a malformed asOf once, by its format, and an impossible one by the calendar", () => {
+    const malformed = errorsFor(entry({ asOf: "3 May 2019" }));
+    expect(malformed).toHaveLength(1);
+    expect(malformed[0]).toContain("must be an ISO date, YYYY-MM-DD");
+    const impossible = errorsFor(entry({ asOf: "2019-02-30" }));
+    expect(impossible).toHaveLength(1);
+    expect(impossible[0]).toContain("must be a real calendar date");
+  });
+});
