@@ -20,12 +20,19 @@ describe("parseDay: the calendar day a page's text names", () => {
     ["Publié le 4 mai 2015 à 11h17", "2015-05-04"],
     ["8. April 2015, 10:12 Uhr", "2015-04-08"],
     ["08.04.2015 10:12", "2015-04-08"],
+    ["  2019-01-01  ", "2019-01-01"], // January, and spaces around
+    ["2019-11-30", "2019-11-30"], // a month's last day
+    ["February 29, 2020", "2020-02-29"], // a leap day
+    ["December 31, 2019", "2019-12-31"],
   ])("%s → %s", (text, expected) => {
     expect(parseDay(text, "text")).toBe(expected);
   });
 
   it.each([
     ["February 30, 2019"],
+    ["February 29, 2019"],
+    ["2019-00-10"],
+    ["0 January 2019"],
     ["2019-13-01"],
     ["2019-00-10"],
     ["Smarch 3, 2019"],
