@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema.ts";
 import { t, uiDirection } from "../shared/i18n.ts";
 import { categoryLabel, formatDate, formatPartialDate, isWebUrl } from "../shared/labels.ts";
+import { officeThenAndSince } from "../shared/offices.ts";
 import { type ThenAndSince, thenAndSince } from "../shared/timeline.ts";
 import { relatedIds } from "./related.ts";
 
@@ -25,6 +26,11 @@ export interface CardProps {
   onKnown: (id: string, known: boolean) => void;
   /** The day the page's article was written, when known and the reader wants "then and since". */
   articleDay?: string | null;
+  /**
+   * The office the page named by its title ("the prime minister"), when the first entry is the
+   * person who held it on the article's day.
+   */
+  heldOffice?: Entry | null;
 }
 
 /**
@@ -42,6 +48,7 @@ export function Card({
   isKnown,
   onKnown,
   articleDay,
+  heldOffice,
 }: CardProps) {
   const main = entries[0];
   /** Entries opened inside the card, most recent last. */
@@ -53,7 +60,11 @@ export function Card({
   const within = shown === main ? entries.slice(1) : [];
   const headingId = `backstory-card-title-${shown.id}`;
   const knows = known[shown.id] ?? isKnown(shown.id);
-  const history = articleDay ? thenAndSince(shown.timeline, articleDay) : null;
+  const history = !articleDay
+    ? null
+    : shown.office
+      ? officeThenAndSince(shown.office, articleDay)
+      : thenAndSince(shown.timeline, articleDay);
 
   useEffect(() => {
     let live = true;
@@ -122,6 +133,9 @@ export function Card({
         </button>
       )}
       <h2 id={headingId}>{shown.title}</h2>
+      {shown === main && heldOffice && articleDay && (
+        <p class="held-office">{t("cardHeldOffice", heldOffice.title, formatDate(articleDay))}</p>
+      )}
       {history && articleDay && <ThenSince day={articleDay} history={history} />}
       <p class="summary" id={`${headingId}-summary`}>
         {shown.summary}

@@ -47,6 +47,7 @@ h2 {
 }
 p { margin: 0 0 0.55em; }
 .as-of { font-size: 0.85em; color: #5a6475; }
+.held-office { margin: -0.25em 0 0.45em; font-size: 0.93em; font-style: italic; }
 .then { margin: 0.35em 0 0; font-size: 0.93em; }
 .then-label { margin: 0.4em 0 0.1em; font-weight: 600; }
 .then ul { margin: 0; padding-inline-start: 1.1em; }

@@ -4,6 +4,7 @@ import { type CardContainer, createCardContainer } from "../card/container.ts";
 import { placeCard, type Rect } from "../card/position.ts";
 import { relatedIds } from "../card/related.ts";
 import type { Entry } from "../glossary/schema.ts";
+import { holderOn } from "../shared/offices.ts";
 import type { CardActions, CardView, EntryLookup } from "./card-api.ts";
 import type { Mention } from "./mention.ts";
 
@@ -21,6 +22,8 @@ export class CardController implements CardView {
   private anchor: { mention: Mention; y: number } | null = null;
   private entries: Entry[] = [];
   private related: Entry[] = [];
+  /** The office a bare title named, when the card shows who held it on the article's day instead. */
+  private heldOffice: Entry | null = null;
   private pinned = false;
   /** The card grows after it is placed (related entries arrive, an entry opens inside it): placed again. */
   private resizes: ResizeObserver | null = null;
@@ -53,12 +56,26 @@ export class CardController implements CardView {
     const wanted = [mention.entry, ...mention.nested].map(this.entryId);
     let entries: Entry[];
     let related: Entry[];
+    let heldOffice: Entry | null = null;
     try {
       entries = await this.lookup(wanted);
       if (token !== this.token || !entries.length) return false;
+      // "The prime minister" on a dated article: the card is about who held the office that day.
+      const day = this.actions.articleDay();
+      const holder = day && entries[0].office ? holderOn(entries[0].office, day) : null;
+      if (holder?.entry) {
+        const [person] = await this.lookup([holder.entry]);
+        if (token !== this.token) return false;
+        if (person) {
+          heldOffice = entries[0];
+          entries = [person, ...entries.slice(1)];
+        }
+      }
       // Looked up before the card shows, so it appears whole instead of growing a moment later.
-      const ids = relatedIds(entries[0], entries[0]);
+      const ids = relatedIds(entries[0], entries[0]).filter((id) => id !== heldOffice?.id);
       related = ids.length ? await this.lookup(ids) : [];
+      // The office itself stays one click away.
+      if (heldOffice) related = [heldOffice, ...related];
     } catch (error) {
       console.warn("Backstory: lookup failed", error);
       return false;
@@ -68,6 +85,7 @@ export class CardController implements CardView {
     this.anchor = { mention, y: pointerY ?? Number.NaN };
     this.entries = entries;
     this.related = related;
+    this.heldOffice = heldOffice;
     this.pinned = false;
     this.render();
     this.container.host.dataset.open = "";
@@ -90,6 +108,7 @@ export class CardController implements CardView {
         matchedText={mention.text}
         lookup={this.lookup}
         relatedOfFirst={this.related}
+        heldOffice={this.heldOffice}
         pinned={this.pinned}
         {...this.actions}
         articleDay={this.actions.articleDay()}

@@ -37,7 +37,12 @@ export function compileGlossary(
       group: CATEGORIES.indexOf(e.category),
       forms: e.forms,
       shortForms: e.shortForms,
-      context: e.context,
+      // An office's titles are licensed by its country (or body) and its holders, as well as
+      // by its own full forms: "the prime minister" needs "Britain" or a British premier's name.
+      context: e.office
+        ? [...e.context, e.office.of, ...e.office.holders.flatMap((h) => (h.entry ? [h.entry] : []))]
+        : e.context,
+      titles: e.office?.titles,
       wordNames: wordNames.size ? [...e.forms, ...e.shortForms].filter((f) => wordNames.has(f)) : [],
       nameParts: nameParts.size ? [...e.forms, ...e.shortForms].filter((f) => nameParts.has(f)) : [],
     })),

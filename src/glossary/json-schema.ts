@@ -19,7 +19,9 @@ export function glossaryJsonSchema(): Record<string, unknown> {
         "A Backstory glossary. Summaries: 1-3 sentences, at most 60 words, plain text. asOf: a real date, YYYY-MM-DD. " +
           "Sources: https URLs. timeline (optional): at most 8 items, oldest first, each at most 25 words, from/to as " +
           "YYYY, YYYY-MM or YYYY-MM-DD (to absent while it still holds), items sharing a role must not overlap. " +
-          "See the README for the CSV form of the same fields (timelines are JSON only).",
+          "office (optional): an office one person holds at a time: of (the country's or body's entry id), titles " +
+          '("the prime minister"), holders oldest first with YYYY-MM-DD dates, each taking office on or after the ' +
+          "one before left. See the README for the CSV form of the same fields (timelines and offices are JSON only).",
       ),
     );
   return {

@@ -58,6 +58,15 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
         problems.push(`${at("asOf")}: the summary describes a present state ("currently"…) but has no asOf date`);
       }
       for (const problem of timelineProblems(e, today)) problems.push(`${at("timeline")}: ${problem}`);
+      for (const [i, holder] of (e.office?.holders ?? []).entries()) {
+        for (const day of [holder.from, holder.to]) {
+          if (day && day > today) problems.push(`${at(`office.holders.${i}`)}: ${day} is in the future`);
+        }
+      }
+      for (const title of e.office?.titles ?? []) {
+        const owner = fullOwner.get(normalizeForm(title).toLowerCase());
+        if (owner && owner !== e.id) problems.push(`${at("office.titles")}: "${title}" is a full form of "${owner}"`);
+      }
       for (const id of e.related) {
         if (id === e.id) problems.push(`${at("related")}: an entry cannot be related to itself`);
         else if (!where.has(id)) problems.push(`${at("related")}: unknown entry id "${id}"`);

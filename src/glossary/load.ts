@@ -80,6 +80,14 @@ export function validatePacks(sources: PackSource[]): { packs: LoadedPack[]; err
           }
         }
       }
+      const office = entry.office;
+      if (!office) continue;
+      const at = (field: string) => `${pack.file}: entry "${entry.id}" field "office.${field}"`;
+      if (!idOwner.has(office.of)) errors.push(`${at("of")}: unknown entry id "${office.of}"`);
+      office.holders.forEach((holder, i) => {
+        if (holder.entry && !idOwner.has(holder.entry))
+          errors.push(`${at(`holders.${i}.entry`)}: unknown entry id "${holder.entry}"`);
+      });
     }
   }
   return { packs, errors };

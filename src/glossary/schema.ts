@@ -144,6 +144,55 @@ const TimelineItemSchema = z.strictObject(
 );
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 
+/** An office's holders: every formal holder from the first listed, so any day in that span has one. */
+export const MAX_OFFICE_HOLDERS = 100;
+
+/** One holder of an office, from the day they took it to the day they left (absent: holds it still). */
+const OfficeHolderSchema = z.strictObject(
+  {
+    name: plainText(120),
+    /** The holder's own entry, when the glossary has one: the card then shows that entry. */
+    entry: z.optional(entryId("must be kebab-case: lowercase letters, digits and hyphens")),
+    from: isoDate,
+    to: z.optional(isoDate),
+  },
+  worded,
+);
+export type OfficeHolder = z.infer<typeof OfficeHolderSchema>;
+
+/**
+ * An office that one person holds at a time (issue 13): a mention of it by its bare title ("the
+ * prime minister") on a page whose article date is known is explained by who held it that day.
+ */
+const OfficeSchema = z.strictObject(
+  {
+    /** The country or body it belongs to (an entry id): its mentions make the title unambiguous. */
+    of: entryId("must be kebab-case: lowercase letters, digits and hyphens"),
+    /**
+     * How text names the holder without a name. Starting with "the " keeps "Israeli prime
+     * minister" from reading as the British one; a title is not matched where "of" or a hyphen
+     * follows ("the president of the club", "the president-elect").
+     */
+    titles: array(
+      plainText(
+        60,
+        z.regex(/^the \p{Ll}/u, 'must start with "the " and a lower-case word, as in "the prime minister"'),
+      ),
+    ).check(z.minLength(1), z.maxLength(4)),
+    holders: array(OfficeHolderSchema).check(
+      z.minLength(1),
+      z.maxLength(MAX_OFFICE_HOLDERS),
+      z.refine((hs) => hs.every((h) => !h.to || h.to >= h.from), "every holder must leave on or after taking office"),
+      z.refine(
+        (hs) => hs.every((h, i) => i === 0 || (hs[i - 1].to ?? "\uffff") <= h.from),
+        "holders must be in order, each taking office on or after the one before left (only the last may hold it still)",
+      ),
+    ),
+  },
+  worded,
+);
+export type Office = z.infer<typeof OfficeSchema>;
+
 /**
  * How well a general news reader already knows an entry. Household names (the largest
  * countries and cities, the biggest companies, the best-known leaders) are explained on hover
@@ -190,6 +239,8 @@ export const EntrySchema = z.strictObject(
         ),
       ),
     ),
+    /** Set on an office held by one person at a time: its titles and holders. */
+    office: z.optional(OfficeSchema),
   },
   worded,
 );

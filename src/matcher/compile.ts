@@ -6,6 +6,7 @@ import {
   type MatcherEntry,
   NAME_PART,
   SHORT_FORM,
+  TITLE,
   toOffsets,
   WORD_NAME,
 } from "./types.ts";
@@ -25,7 +26,14 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const seen = new Set<string>();
   let maxFormLength = 0;
 
-  const addForm = (text: string, entry: number, short: boolean, wordName: boolean, namePart: boolean) => {
+  const addForm = (
+    text: string,
+    entry: number,
+    short: boolean,
+    wordName: boolean,
+    namePart: boolean,
+    title = false,
+  ) => {
     const form = normalizeForm(text.normalize("NFC"));
     if (!form) return;
     if (form.length > MAX_FORM_LENGTH) throw new Error(`a form is longer than ${MAX_FORM_LENGTH} characters: ${form}`);
@@ -40,7 +48,8 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
       (short ? SHORT_FORM : 0) |
         (letters <= 2 ? EXACT_CASE : 0) |
         (wordName ? WORD_NAME : 0) |
-        (namePart ? NAME_PART : 0),
+        (namePart ? NAME_PART : 0) |
+        (title ? TITLE : 0),
     );
     maxFormLength = Math.max(maxFormLength, form.length);
     let node = 0;
@@ -66,6 +75,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     const parts = new Set(entry.nameParts ?? []);
     for (const f of entry.forms) addForm(f, i, false, words.has(f), parts.has(f));
     for (const f of entry.shortForms) addForm(f, i, true, words.has(f), parts.has(f));
+    for (const f of entry.titles ?? []) addForm(f, i, true, false, false, true);
   });
 
   const nodeCount = edges.length;

@@ -9,7 +9,16 @@ import {
   normalizeUnit,
   unitFlags,
 } from "./chars.ts";
-import { EXACT_CASE, type Matcher, NAME_PART, OFFSET_BLOCK_SHIFT, SHORT_FORM, start, WORD_NAME } from "./types.ts";
+import {
+  EXACT_CASE,
+  type Matcher,
+  NAME_PART,
+  OFFSET_BLOCK_SHIFT,
+  SHORT_FORM,
+  start,
+  TITLE,
+  WORD_NAME,
+} from "./types.ts";
 
 /** A span of text where one or more forms match (same span, e.g. two entries' short forms). */
 export interface RawMatch {
@@ -33,6 +42,20 @@ function capitalisedWordFollows(text: string, end: number): boolean {
   while (i < text.length && text.charCodeAt(i) === 0x20) i++;
   const c = text.charCodeAt(i);
   return i < text.length && lowerUnit(c) !== c;
+}
+
+/**
+ * Whether a title ending at `end` is qualified by what follows, so that it names someone other
+ * than the office's holder: a hyphen ("the president-elect", "the prime minister-designate") or
+ * the word "of" ("the president of the club").
+ */
+function titleQualified(text: string, end: number): boolean {
+  let i = end;
+  const c = text.charCodeAt(i);
+  if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0)) i++;
+  if (i === end || (text.charCodeAt(i) | 0x20) !== 0x6f || (text.charCodeAt(i + 1) | 0x20) !== 0x66) return false;
+  return isBoundaryFlags(flagsAt(text, i + 1), flagsAt(text, i + 2)); // "of", not "offered"
 }
 
 /**
@@ -181,6 +204,7 @@ function walk(m: Matcher, text: string, s: number, start: number, startFlags: nu
           if (partOfName < 0) partOfName = capitalisedWordFollows(text, j) ? 1 : 0;
           if (partOfName) continue;
         }
+        if (flags & TITLE && titleQualified(text, j)) continue;
         if (caseMatches(m, form, text, pos, len, (flags & (EXACT_CASE | WORD_NAME)) !== 0)) {
           if (found) found.push(form);
           else found = [form];

@@ -19,6 +19,11 @@ export interface MatcherEntry {
    * a capitalised word follows directly.
    */
   nameParts?: readonly string[];
+  /**
+   * An office's bare titles ("the prime minister"): short forms not matched where "of" or a
+   * hyphen follows ("the president of the club", "the president-elect"), which name someone else.
+   */
+  titles?: readonly string[];
 }
 
 /** Form flags. */
@@ -29,6 +34,8 @@ export const EXACT_CASE = 2;
 export const WORD_NAME = 4;
 /** See {@link MatcherEntry.nameParts}. */
 export const NAME_PART = 8;
+/** See {@link MatcherEntry.titles}. */
+export const TITLE = 16;
 
 /**
  * The compiled matcher: a trie over normalised forms, case-folded except for a capital first
