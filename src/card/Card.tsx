@@ -63,7 +63,7 @@ export function Card({
   const history = !articleDay
     ? null
     : shown.office
-      ? officeThenAndSince(shown.office, articleDay)
+      ? officeThenAndSince(shown.office, articleDay, shown.asOf)
       : thenAndSince(shown.timeline, articleDay);
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { type CardContainer, createCardContainer } from "../card/container.ts";
 import { placeCard, type Rect } from "../card/position.ts";
 import { relatedIds } from "../card/related.ts";
 import type { Entry } from "../glossary/schema.ts";
-import { holderOn } from "../shared/offices.ts";
+import { holderOn, namesHolder } from "../shared/offices.ts";
 import type { CardActions, CardView, EntryLookup } from "./card-api.ts";
 import type { Mention } from "./mention.ts";
 
@@ -62,7 +62,8 @@ export class CardController implements CardView {
       if (token !== this.token || !entries.length) return false;
       // "The prime minister" on a dated article: the card is about who held the office that day.
       const day = this.actions.articleDay();
-      const holder = day && entries[0].office ? holderOn(entries[0].office, day) : null;
+      const office = entries[0].office;
+      const holder = day && office && namesHolder(office, mention.text) ? holderOn(office, day, entries[0].asOf) : null;
       if (holder?.entry) {
         const [person] = await this.lookup([holder.entry]);
         if (token !== this.token) return false;

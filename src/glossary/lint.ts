@@ -58,6 +58,7 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
         problems.push(`${at("asOf")}: the summary describes a present state ("currently"…) but has no asOf date`);
       }
       for (const problem of timelineProblems(e, today)) problems.push(`${at("timeline")}: ${problem}`);
+      if (e.office && !e.asOf) problems.push(`${at("asOf")}: an office needs the date its holders were last known`);
       for (const [i, holder] of (e.office?.holders ?? []).entries()) {
         for (const day of [holder.from, holder.to]) {
           if (day && day > today) problems.push(`${at(`office.holders.${i}`)}: ${day} is in the future`);

@@ -3,19 +3,32 @@
  * controller asks for the holder's entry, and the card renders the office's history.
  */
 import type { Office, OfficeHolder, TimelineItem } from "../glossary/schema.ts";
+import { normalizeForm } from "../matcher/chars.ts";
 import type { Day } from "./article-date.ts";
 import { type ThenAndSince, thenAndSince } from "./timeline.ts";
 
 /**
  * The holder on `day`, when that is certain: they took office before it and left after it. On
  * a day of handover the article may have been written before or after it, so there is no
- * answer; nor before the first listed holder, nor in a vacancy.
+ * answer; nor before the first listed holder, nor in a vacancy; nor, for the last holder, after
+ * `knownUntil` (the office entry's asOf): the list may not know of a change since.
  */
-export function holderOn(office: Office, day: Day): OfficeHolder | null {
+export function holderOn(office: Office, day: Day, knownUntil?: Day): OfficeHolder | null {
   for (const holder of office.holders) {
-    if (holder.from < day && (!holder.to || day < holder.to)) return holder;
+    const ended = holder.to ? day < holder.to : !knownUntil || day <= knownUntil;
+    if (holder.from < day && ended) return holder;
   }
   return null;
+}
+
+/**
+ * Whether the page's words name the office's holder by a bare title ("The Prime Minister"), as
+ * against a full form of the office ("British prime minister", often before someone's name:
+ * "former British prime minister Tony Blair"), which is explained as the office.
+ */
+export function namesHolder(office: Office, matchedText: string): boolean {
+  const words = normalizeForm(matchedText).toLowerCase();
+  return office.titles.some((title) => normalizeForm(title) === words);
 }
 
 /** The holders as a timeline: each holder from the day they took office to the day they left. */
@@ -27,7 +40,7 @@ export function holdersTimeline(office: Office): TimelineItem[] {
  * The office seen from `day`: who held it then, and who held it after. Null when the holder
  * then is not certain (see holderOn) or still holds it: the card is then as today.
  */
-export function officeThenAndSince(office: Office, day: Day): ThenAndSince | null {
-  if (!holderOn(office, day)) return null;
+export function officeThenAndSince(office: Office, day: Day, knownUntil?: Day): ThenAndSince | null {
+  if (!holderOn(office, day, knownUntil)) return null;
   return thenAndSince(holdersTimeline(office), day);
 }

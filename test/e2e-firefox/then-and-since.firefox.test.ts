@@ -25,6 +25,17 @@ describe.skipIf(!FIREFOX)(`cards on an older article, in Firefox ${FIREFOX ?? SK
     await page.close();
   });
 
+  it("explain “the prime minister” on an article of May 2017 by who held the office that day", async () => {
+    const page = await h.open("/offices-2017.html");
+    const stats = await h.settled(page);
+    expect(stats.articleDate).toEqual({ day: "2017-05-03", source: "jsonld" });
+    expect(stats.entries.map((e) => e.id)).toContain("prime-minister-of-the-united-kingdom");
+    await hoverText(page, "the prime minister said");
+    const { text } = await waitForCard(page, "Theresa May");
+    expect(text).toMatch(/Prime Minister of the United Kingdom on .*2017, when this was written/);
+    await page.close();
+  });
+
   it("causes no page errors and sends nothing off this machine", () => {
     expect(h.firefox.pageErrors).toEqual([]);
     expect(h.firefox.blocked).toEqual([]);

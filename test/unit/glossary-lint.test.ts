@@ -34,6 +34,29 @@ describe("lintGlossary", () => {
     ]);
   });
 
+  it("names an office without an asOf, holders dated in the future and a title that is another entry's form", () => {
+    const office = (holders: unknown[], extra: Record<string, unknown> = {}) =>
+      entry("pm", { office: { of: "uk", titles: ["the prime minister"], holders }, ...extra });
+    expect(
+      lint(
+        pack(
+          entry("uk"),
+          entry("show", { forms: ["The Prime Minister"] }),
+          office([
+            { name: "A", from: "2020-01-02", to: "2026-12-01" },
+            { name: "B", from: "2026-12-01" },
+          ]),
+        ),
+      ),
+    ).toEqual([
+      'p.json: entry "pm" field "asOf": an office needs the date its holders were last known',
+      'p.json: entry "pm" field "office.holders.0": 2026-12-01 is in the future',
+      'p.json: entry "pm" field "office.holders.1": 2026-12-01 is in the future',
+      'p.json: entry "pm" field "office.titles": "the prime minister" is a full form of "show"',
+    ]);
+    expect(lint(pack(entry("uk"), office([{ name: "A", from: "2020-01-02" }], { asOf: "2026-11-01" })))).toEqual([]);
+  });
+
   it("names a short form that is also the entry's own full form, and only that", () => {
     expect(lint(pack(entry("a", { forms: ["Apex Corp"], shortForms: ["Apex Corp", "Apex"] })))).toEqual([
       'p.json: entry "a" field "shortForms": "Apex Corp" is also one of its full forms',

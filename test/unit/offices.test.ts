@@ -5,7 +5,7 @@ import { EntrySchema, type Office } from "../../src/glossary/schema.ts";
 import { licensedEntries, resolveBlock } from "../../src/matcher/resolve.ts";
 import { scanText } from "../../src/matcher/scan.ts";
 import { deserializeMatcher } from "../../src/matcher/serialize.ts";
-import { holderOn, officeThenAndSince } from "../../src/shared/offices.ts";
+import { holderOn, namesHolder, officeThenAndSince } from "../../src/shared/offices.ts";
 import { rawEntry } from "../support/entries.ts";
 
 const ukPrimeMinister: Office = {
@@ -38,6 +38,31 @@ describe("holderOn: who certainly held an office on a day", () => {
     ["2023-06-01", "a gap in the list (no one listed between Johnson and Starmer)"],
   ])("on %s: none (%s)", (day) => {
     expect(holderOn(ukPrimeMinister, day)).toBeNull();
+  });
+});
+
+describe("namesHolder: a bare title, not a full form of the office", () => {
+  it.each([
+    ["the prime minister", true],
+    ["The Prime Minister", true],
+    ["THE PRIME\u00a0MINISTER", true],
+    ["British prime minister", false],
+    ["Prime Minister of the United Kingdom", false],
+  ])("%s: %s", (text, expected) => {
+    expect(namesHolder(ukPrimeMinister, text)).toBe(expected);
+  });
+});
+
+describe("holderOn, for the last holder", () => {
+  it("answers only up to the day the list was last known true (the office's asOf)", () => {
+    expect(holderOn(ukPrimeMinister, "2026-07-01", "2026-07-03")?.name).toBe("Keir Starmer");
+    expect(holderOn(ukPrimeMinister, "2026-07-03", "2026-07-03")?.name).toBe("Keir Starmer");
+    expect(holderOn(ukPrimeMinister, "2026-07-04", "2026-07-03")).toBeNull();
+    // Earlier holders are bounded by their own terms.
+    expect(holderOn(ukPrimeMinister, "2017-05-03", "2020-01-01")?.name).toBe("Theresa May");
+    expect(officeThenAndSince(ukPrimeMinister, "2017-05-03", "2020-01-01")?.held.map((i) => i.text)).toEqual([
+      "Theresa May",
+    ]);
   });
 });
 
