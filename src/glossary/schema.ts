@@ -52,7 +52,8 @@ const typeName = (value: unknown): string => {
   }
   return typeof value;
 };
-const worded = { error: message };
+/** zod/mini's issues in words (it loads no locale): pass to a schema as its error option. */
+export const worded = { error: message };
 
 export { CATEGORIES, type Category } from "../shared/categories.ts";
 export const CategorySchema = z.enum(CATEGORIES, worded);

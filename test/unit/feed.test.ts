@@ -1,0 +1,231 @@
+import { createHash, createPrivateKey, sign } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { newFeedKeys, publishFeed } from "../../scripts/lib/feed-publish.ts";
+import { verifyEd25519 } from "../../src/feeds/crypto.ts";
+import { feedUrls, fromBase64, parseFeedIndex, parsePublicKey } from "../../src/feeds/format.ts";
+import { type Fetcher, readFeed } from "../../src/feeds/read-feed.ts";
+import { FEED_KEYS, feedFiles, packText } from "../support/feed-files.ts";
+
+const ADDRESS = "https://feeds.example/news/index.json";
+const pack = (version: number) => ({
+  file: "packs/newsroom.json",
+  text: packText("newsroom", [
+    ["zorblat-accord", "Zorblat Accord", `A treaty, as explained in version ${version}.`],
+    ["quibble-index", "Quibble Index", "A measure of disagreement."],
+  ]),
+});
+
+/** A server of `files` under https://feeds.example/news/, recording what it was asked. */
+function server(files: Map<string, Uint8Array>, options: { etag?: string } = {}) {
+  const asked: { url: string; init: RequestInit }[] = [];
+  const fetcher: Fetcher = async (url, init) => {
+    asked.push({ url, init });
+    const headers = new Headers(init.headers);
+    if (options.etag && headers.get("If-None-Match") === options.etag) return new Response(null, { status: 304 });
+    const path = new URL(url).pathname.replace("/news/", "");
+    const data = files.get(path);
+    if (!data) return new Response("missing", { status: 404, statusText: "Not Found" });
+    return new Response(new Uint8Array(data), { status: 200, headers: options.etag ? { ETag: options.etag } : {} });
+  };
+  return { fetcher, asked };
+}
+
+const reasonOf = async (files: Map<string, Uint8Array>, known = {}, key = FEED_KEYS.publicKey) => {
+  const result = await readFeed(ADDRESS, key, known, server(files).fetcher);
+  return result.kind === "refused" ? result.reason : result.kind;
+};
+
+describe("readFeed", () => {
+  it("reads a signed feed whole: its index and every entry", async () => {
+    const { fetcher, asked } = server(feedFiles([pack(1)]), { etag: '"v1"' });
+    const result = await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, fetcher);
+    expect(result.kind).toBe("new");
+    if (result.kind !== "new") return;
+    expect(result.index).toMatchObject({
+      id: "test-feed",
+      version: 1,
+      title: "Test feed",
+      publisher: "Backstory tests",
+    });
+    expect(result.entries.map((e) => e.id)).toEqual(["zorblat-accord", "quibble-index"]);
+    expect(result.etag).toBe('"v1"');
+    expect(asked.map((a) => a.url)).toEqual([
+      ADDRESS,
+      `${ADDRESS}.sig`,
+      "https://feeds.example/news/packs/newsroom.json",
+    ]);
+    // Nothing about the reader goes with the requests.
+    for (const { init } of asked) {
+      expect(init).toMatchObject({ credentials: "omit", referrerPolicy: "no-referrer", redirect: "error" });
+    }
+  });
+
+  it("asks conditionally once it has a version, and a 304 or the same version is 'unchanged'", async () => {
+    const files = feedFiles([pack(1)]);
+    const { fetcher, asked } = server(files, { etag: '"v1"' });
+    expect(
+      await readFeed(ADDRESS, FEED_KEYS.publicKey, { id: "test-feed", version: 1, etag: '"v1"' }, fetcher),
+    ).toEqual({
+      kind: "unchanged",
+    });
+    expect(new Headers(asked[0].init.headers).get("If-None-Match")).toBe('"v1"');
+    expect(await reasonOf(files, { id: "test-feed", version: 1 })).toBe("unchanged");
+    expect(await reasonOf(feedFiles([pack(2)], { version: 2 }), { id: "test-feed", version: 1 })).toBe("new");
+  });
+
+  it("refuses an older version than the one the reader has (no rollback)", async () => {
+    expect(await reasonOf(feedFiles([pack(1)]), { id: "test-feed", version: 2 })).toBe(
+      "The feed offers version 1, older than version 2, which you have: an older version is never applied.",
+    );
+  });
+
+  it("refuses an index changed after signing, or signed with another key", async () => {
+    const files = feedFiles([pack(1)]);
+    const tampered = new Map(files);
+    tampered.set(
+      "index.json",
+      new TextEncoder().encode(
+        new TextDecoder().decode(files.get("index.json")).replace('"version": 1', '"version": 9'),
+      ),
+    );
+    const bad =
+      "The index's signature does not verify with this feed's key: the index was changed after it was signed, or signed with another key.";
+    expect(await reasonOf(tampered)).toBe(bad);
+    expect(await reasonOf(files, {}, newFeedKeys().publicKey)).toBe(bad);
+    expect(await reasonOf(feedFiles([pack(1)], {}, newFeedKeys().privatePem))).toBe(bad);
+  });
+
+  it("refuses a pack that does not match its signed digest or size", async () => {
+    const files = feedFiles([pack(1)]);
+    const swapped = new Map(files);
+    const text = new TextDecoder().decode(files.get("packs/newsroom.json")).replace("version 1", "version X");
+    swapped.set("packs/newsroom.json", new TextEncoder().encode(text));
+    expect(await reasonOf(swapped)).toBe(
+      "packs/newsroom.json does not match its digest in the signed index: it was changed after the index was signed.",
+    );
+    const truncated = new Map(files);
+    truncated.set("packs/newsroom.json", files.get("packs/newsroom.json")?.slice(0, 40) ?? new Uint8Array());
+    expect(await reasonOf(truncated)).toMatch(/^packs\/newsroom\.json is 40 bytes; the signed index says \d+\.$/);
+    const longer = new Map(files);
+    longer.set("packs/newsroom.json", new Uint8Array([...(files.get("packs/newsroom.json") ?? []), 32, 32]));
+    expect(await reasonOf(longer)).toMatch(
+      /^packs\/newsroom\.json is larger than the signed index says \(\d+ bytes\)\.$/,
+    );
+  });
+
+  it("refuses what the server does not have, and a server that cannot be reached or does not answer", async () => {
+    const files = feedFiles([pack(1)]);
+    const noPack = new Map(files);
+    noPack.delete("packs/newsroom.json");
+    expect(await reasonOf(noPack)).toBe("The feed's server answered 404 (Not Found) for newsroom.json.");
+    expect(await reasonOf(new Map())).toBe("The feed's server answered 404 (Not Found) for index.json.");
+    const dead: Fetcher = async () => {
+      throw new TypeError("Failed to fetch");
+    };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, dead)).toEqual({
+      kind: "refused",
+      reason:
+        "The feed's server could not be reached for index.json (offline, or a redirect, which feeds may not use).",
+    });
+    const silent: Fetcher = (_, init) =>
+      new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("timeout"))));
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, silent, 50)).toEqual({
+      kind: "refused",
+      reason: "The feed's server did not answer within 0.05 seconds.",
+    });
+  });
+
+  it("refuses an index over its size limit without reading it all", async () => {
+    const huge = new Map([["index.json", new Uint8Array(300 * 1024)]]);
+    expect(await reasonOf(huge)).toBe("The index (index.json) is larger than 256 KB.");
+  });
+
+  it("refuses invalid entries, naming the pack, the entry and the field", async () => {
+    const bad = { file: "packs/bad.json", text: packText("bad", [["bad-entry", "Bad Entry", "x"]]) };
+    const files = feedFiles([bad]);
+    // Re-sign a pack whose entry breaks the schema after publishing (the publisher would refuse it).
+    const text = JSON.stringify({ pack: "bad", title: "bad", entries: [{ id: "Bad Id", title: "t" }] });
+    const { files: forged } = resignedWith(files, "packs/bad.json", text);
+    expect(await reasonOf(forged)).toMatch(/^packs\/bad\.json: Row 1 \("Bad Id"\), field "id": /);
+  });
+
+  it("refuses an address that is not https (http only on 127.0.0.1) and a key that is not one", async () => {
+    expect(() => feedUrls("http://feeds.example/index.json")).toThrow("A feed's address must start with https://.");
+    expect(feedUrls("http://127.0.0.1:8080/feed/").index).toBe("http://127.0.0.1:8080/feed/index.json");
+    expect(() => feedUrls("https://feeds.example/index.json?x=1")).toThrow("must not have a query");
+    expect(parsePublicKey("not a key")).toEqual({
+      problem: "A feed's public key is 44 characters of base64 (an Ed25519 key of 32 bytes).",
+    });
+    expect(await reasonOf(feedFiles([pack(1)]), {}, "AAAA")).toBe(
+      "A feed's public key is 44 characters of base64 (an Ed25519 key of 32 bytes).",
+    );
+  });
+});
+
+describe("the feed index", () => {
+  it("names each problem by its field", () => {
+    expect(parseFeedIndex("{")).toEqual({ problems: [expect.stringMatching(/^not valid JSON/)] });
+    const index = {
+      format: 1,
+      id: "Test Feed",
+      title: "T",
+      publisher: "P",
+      version: 0,
+      published: "2026-12-03T10:00:00Z",
+      packs: [{ file: "../x.json", bytes: 10, sha256: "ab", entries: 1 }],
+    };
+    expect(parseFeedIndex(JSON.stringify(index))).toEqual({
+      problems: [
+        "id: must be kebab-case",
+        "version: Too small: expected number to be >=1",
+        "packs.0.file: must be a relative path of lower-case names ending in .json",
+        "packs.0.sha256: must be 64 lower-case hex digits",
+      ],
+    });
+  });
+});
+
+describe("the publisher", () => {
+  it("signs the index's exact bytes with a key whose public half verifies them", async () => {
+    const files = feedFiles([pack(1)]);
+    const signature = fromBase64(new TextDecoder().decode(files.get("index.json.sig")).trim());
+    const key = parsePublicKey(FEED_KEYS.publicKey);
+    if ("problem" in key) throw new Error(key.problem);
+    const index = files.get("index.json") ?? new Uint8Array();
+    expect(await verifyEd25519(key.key, index, signature)).toBe(true);
+    expect(await verifyEd25519(key.key, index.slice(1), signature)).toBe(false);
+  });
+
+  it("refuses packs the build would refuse, naming file, entry and field", () => {
+    const text = JSON.stringify({ pack: "p", title: "P", entries: [{ id: "x", title: "X" }] });
+    const result = publishFeed(
+      [{ file: "p.json", text }],
+      { id: "f", title: "F", publisher: "P", version: 1 },
+      FEED_KEYS.privatePem,
+    );
+    expect(result).toEqual({
+      problems: expect.arrayContaining([
+        'p.json: entry "x" field "category": Invalid option: expected one of "person"|"organization"|"place"|"event"|"policy"|"concept"',
+      ]),
+    });
+  });
+});
+
+/** The files with one pack replaced and the index re-signed to match (a publisher who signed bad entries). */
+function resignedWith(files: Map<string, Uint8Array>, file: string, text: string) {
+  const index = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+  const data = new TextEncoder().encode(text);
+  for (const p of index.packs) {
+    if (p.file === file) {
+      p.bytes = data.length;
+      p.sha256 = createHash("sha256").update(data).digest("hex");
+    }
+  }
+  const indexBytes = new TextEncoder().encode(JSON.stringify(index));
+  const signature = sign(null, indexBytes, createPrivateKey(FEED_KEYS.privatePem)).toString("base64");
+  const out = new Map(files);
+  out.set(file, data);
+  out.set("index.json", indexBytes);
+  out.set("index.json.sig", new TextEncoder().encode(signature));
+  return { files: out };
+}
