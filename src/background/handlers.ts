@@ -1,10 +1,13 @@
+import type { FeedStatus } from "../feeds/schedule.ts";
 import { ext } from "../shared/ext-api.ts";
 import type { BackgroundRequest } from "../shared/messages.ts";
-import type { BackgroundResponses } from "../shared/protocol-types.ts";
+import type { BackgroundResponses, FeedInfo } from "../shared/protocol-types.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
+import { checkFeed, forgetFeed, previewFeed, readStatuses, setFeedPaused, subscribeFeed } from "./feeds.ts";
 import { loadAllBundled, loadPacks } from "./glossary-store.ts";
 import { readSettings, settingsProblems, updateSettings } from "./settings-store.ts";
+import type { FeedSource } from "./stored-glossaries.ts";
 import { addUserGlossary, inspectUserGlossaries, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
 
 async function active() {
@@ -86,7 +89,12 @@ export const handlers: Handlers = {
     return { problems: [...settings, ...glossaries.problems] };
   },
   "backstory:list-glossaries": async () => {
-    const [packs, settings, user] = await Promise.all([loadPacks(), readSettings(), readUserGlossaries()]);
+    const [packs, settings, user, statuses] = await Promise.all([
+      loadPacks(),
+      readSettings(),
+      readUserGlossaries(),
+      readStatuses(),
+    ]);
     return {
       packs: packs.map((p) => ({
         id: p.id,
@@ -100,6 +108,7 @@ export const handlers: Handlers = {
         count: g.entries.length,
         enabled: g.enabled,
         importedAt: g.importedAt,
+        ...(g.feed ? { feed: feedInfo(g.feed, statuses[g.id]) } : {}),
       })),
     };
   },
@@ -116,7 +125,15 @@ export const handlers: Handlers = {
     }));
     return { ok: true };
   },
-  "backstory:delete-glossary": async ({ id }) => ({ ok: await updateUserGlossary(id, () => null) }),
+  "backstory:delete-glossary": async ({ id }) => {
+    const ok = await updateUserGlossary(id, () => null);
+    await forgetFeed(id);
+    return { ok };
+  },
+  "backstory:preview-feed": ({ url, publicKey }) => previewFeed(url, publicKey),
+  "backstory:subscribe-feed": ({ url, publicKey }) => subscribeFeed(url, publicKey),
+  "backstory:check-feed": ({ id }) => checkFeed(id),
+  "backstory:set-feed-paused": async ({ id, paused }) => ({ ok: await setFeedPaused(id, paused) }),
   "backstory:export-glossary": async ({ id }) => {
     const glossary = (await readUserGlossaries()).find((g) => g.id === id);
     if (glossary) return { name: glossary.name, entries: glossary.entries };
@@ -126,6 +143,20 @@ export const handlers: Handlers = {
     return { name: pack.title, entries: (await loadAllBundled()).filter((e) => ids.has(e.id)) };
   },
 };
+
+function feedInfo(feed: FeedSource, status: FeedStatus | undefined): FeedInfo {
+  return {
+    url: feed.url,
+    publisher: feed.publisher,
+    version: feed.version,
+    published: feed.published,
+    paused: status?.paused ?? false,
+    lastCheck: status?.lastCheck,
+    lastSuccess: status?.lastSuccess,
+    lastError: status?.lastError,
+    nextCheck: status?.nextCheck,
+  };
+}
 
 export function handle(request: BackgroundRequest, sender: RequestSender = {}): Promise<unknown> {
   return (handlers[request.type] as (r: BackgroundRequest, s: RequestSender) => Promise<unknown>)(request, sender);

@@ -2,6 +2,7 @@ import { ext } from "../shared/ext-api.ts";
 import { BackgroundRequestSchema, CONTENT_SCRIPT_REQUESTS } from "../shared/messages.ts";
 import { FAILED } from "../shared/runtime.ts";
 import { runCommand } from "./commands.ts";
+import { checkDueFeeds, FEED_ALARM, scheduleFeedChecks } from "./feeds.ts";
 import { handle } from "./handlers.ts";
 
 /**
@@ -31,3 +32,15 @@ ext().runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 ext().commands?.onCommand.addListener((command) => void runCommand(command));
+
+// Feeds (issue 14): the hourly alarm checks those that are due; at the browser's start, those
+// overdue. Both do nothing (and make no request) for a reader without feeds.
+ext().alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === FEED_ALARM)
+    void checkDueFeeds().catch((error) => console.error("Backstory: feed checks failed", error));
+});
+ext().runtime.onStartup?.addListener(() => {
+  void scheduleFeedChecks()
+    .then(() => checkDueFeeds())
+    .catch((error) => console.error("Backstory: feed checks failed", error));
+});

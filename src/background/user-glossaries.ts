@@ -19,9 +19,24 @@ export async function readUserGlossaries(): Promise<UserGlossary[]> {
   return (await inspectUserGlossaries()).glossaries;
 }
 
+/** The storage item holding `glossaries`: written alone, or with a feed's status in the same write. */
+export function glossariesItem(glossaries: UserGlossary[]): Record<string, StoredGlossaries> {
+  return { [USER_GLOSSARIES_KEY]: { version: GLOSSARIES_VERSION, glossaries } };
+}
+
 async function write(glossaries: UserGlossary[]): Promise<void> {
-  const stored: StoredGlossaries = { version: GLOSSARIES_VERSION, glossaries };
-  await ext().storage.local.set({ [USER_GLOSSARIES_KEY]: stored });
+  await ext().storage.local.set(glossariesItem(glossaries));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Changes to the glossaries, one at a time: each reads the whole list, changes it and writes it
+ * back, so a feed's update must not overwrite an import made while it was being fetched.
+ */
+export function serially<T>(change: () => Promise<T>): Promise<T> {
+  const run = queue.then(change, change);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /**
@@ -29,10 +44,11 @@ async function write(glossaries: UserGlossary[]): Promise<void> {
  * this one is the gate). On any problem nothing is written: the stored glossaries stay as
  * they were. Returns the problems, or the new glossary.
  */
-export async function addUserGlossary(
-  name: string,
-  rows: unknown[],
-): Promise<{ errors: string[]; glossary?: UserGlossary }> {
+export function addUserGlossary(name: string, rows: unknown[]): Promise<{ errors: string[]; glossary?: UserGlossary }> {
+  return serially(() => add(name, rows));
+}
+
+async function add(name: string, rows: unknown[]): Promise<{ errors: string[]; glossary?: UserGlossary }> {
   const glossaries = await readUserGlossaries();
   if (glossaries.length >= IMPORT_LIMITS.glossaries) {
     return {
@@ -59,10 +75,11 @@ export async function addUserGlossary(
   return { errors: [], glossary };
 }
 
-export async function updateUserGlossary(
-  id: string,
-  change: (g: UserGlossary) => UserGlossary | null,
-): Promise<boolean> {
+export function updateUserGlossary(id: string, change: (g: UserGlossary) => UserGlossary | null): Promise<boolean> {
+  return serially(() => update(id, change));
+}
+
+async function update(id: string, change: (g: UserGlossary) => UserGlossary | null): Promise<boolean> {
   const glossaries = await readUserGlossaries();
   const index = glossaries.findIndex((g) => g.id === id);
   if (index < 0) return false;

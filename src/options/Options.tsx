@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CategorySwitch } from "../shared/CategorySwitch.tsx";
@@ -10,6 +11,7 @@ import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import {
+  FEED_STATUS_KEY,
   MARK_STYLES,
   type MarkMode,
   type MarkStyle,
@@ -18,6 +20,7 @@ import {
   USER_GLOSSARIES_KEY,
 } from "../shared/settings.ts";
 import { downloadJson, fileNameFor } from "./download.ts";
+import { FeedDetails, FeedSubscribe } from "./Feeds.tsx";
 import { GlossaryImport } from "./GlossaryImport.tsx";
 import { StorageNotice } from "./StorageNotice.tsx";
 
@@ -44,7 +47,7 @@ export function Options() {
     void refresh();
     // Changed elsewhere (the popup, a card's "I know this", another browser): show the new values.
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
-      if (SETTINGS_KEY in changes || USER_GLOSSARIES_KEY in changes) void refresh();
+      if (SETTINGS_KEY in changes || USER_GLOSSARIES_KEY in changes || FEED_STATUS_KEY in changes) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -201,10 +204,13 @@ export function Options() {
               onToggle={(on) => void setEnabled("user", g.id, on)}
               onExport={() => void exportGlossary(g.id)}
               onDelete={() => void remove(g.id, g.name)}
-            />
+            >
+              {g.feed && <FeedDetails id={g.id} name={g.name} feed={g.feed} onChanged={refresh} />}
+            </GlossaryRow>
           ))}
         </ul>
         <GlossaryImport onSaved={refresh} />
+        <FeedSubscribe onSaved={refresh} />
       </section>
 
       <section aria-labelledby="reset-heading">
@@ -261,10 +267,12 @@ interface GlossaryRowProps {
   onToggle: (enabled: boolean) => void;
   onExport: () => void;
   onDelete?: () => void;
+  /** More about it, below the row (a feed's checks). */
+  children?: ComponentChildren;
 }
 
 /** One glossary (a bundled pack or the reader's own): its switch, export and, for the reader's, delete. */
-function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete }: GlossaryRowProps) {
+function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete, children }: GlossaryRowProps) {
   return (
     <li>
       <label>
@@ -286,6 +294,7 @@ function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete }: Gl
           {t("optionsDelete")}
         </button>
       )}
+      {children}
     </li>
   );
 }

@@ -13,6 +13,8 @@ export interface ExtApi {
     sendMessage(message: unknown): Promise<unknown>;
     /** In Chrome, a web-accessible file with use_dynamic_url gets this session's URL. */
     getURL(path: string): string;
+    /** The browser started (not fired when only the extension is reloaded or the worker restarts). */
+    onStartup?: { addListener(listener: () => void): void };
     onMessage: {
       addListener(
         listener: (
@@ -33,6 +35,13 @@ export interface ExtApi {
     query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
   };
   commands?: { onCommand: { addListener(listener: (command: string) => void): void } };
+  /** The worker's schedule (feeds: issue 14). */
+  alarms?: {
+    create(name: string, info: { periodInMinutes?: number; delayInMinutes?: number; when?: number }): Promise<void>;
+    get(name: string): Promise<{ name: string } | undefined>;
+    clear(name: string): Promise<boolean>;
+    onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
+  };
   scripting?: {
     executeScript(injection: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown>;
   };

@@ -14,6 +14,8 @@ import { HostSchema } from "./settings-storage.ts";
 const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 const CategorySchema = z.enum(CATEGORIES);
 const GlossaryIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+const FeedUrlSchema = z.string().check(z.minLength(1), z.maxLength(2000));
+const FeedKeySchema = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** Requests the background answers (from content scripts, the popup and options pages). */
 export const BackgroundRequestSchema = z.discriminatedUnion("type", [
@@ -58,6 +60,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion("type", [
     enabled: z.boolean(),
   }),
   z.strictObject({ type: z.literal("backstory:delete-glossary"), id: GlossaryIdSchema }),
+  /** Feeds (options page): what a feed would add, subscribing, checking now, pausing. */
+  z.strictObject({ type: z.literal("backstory:preview-feed"), url: FeedUrlSchema, publicKey: FeedKeySchema }),
+  z.strictObject({ type: z.literal("backstory:subscribe-feed"), url: FeedUrlSchema, publicKey: FeedKeySchema }),
+  z.strictObject({ type: z.literal("backstory:check-feed"), id: GlossaryIdSchema }),
+  z.strictObject({ type: z.literal("backstory:set-feed-paused"), id: GlossaryIdSchema, paused: z.boolean() }),
   z.strictObject({ type: z.literal("backstory:export-glossary"), id: GlossaryIdSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

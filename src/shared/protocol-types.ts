@@ -41,11 +41,39 @@ export interface BackgroundResponses {
   "backstory:set-glossary-enabled": { ok: boolean };
   "backstory:delete-glossary": { ok: boolean };
   "backstory:export-glossary": { name: string; entries: Entry[] } | null;
+  "backstory:preview-feed": { preview?: FeedPreview; error?: string };
+  "backstory:subscribe-feed": { id?: string; error?: string };
+  "backstory:check-feed": { outcome: "updated" | "unchanged" | "refused"; reason?: string };
+  "backstory:set-feed-paused": { ok: boolean };
+}
+
+/** What a feed would add, shown before the reader subscribes. */
+export interface FeedPreview {
+  title: string;
+  publisher: string;
+  version: number;
+  /** ISO time. */
+  published: string;
+  entries: number;
+  bytes: number;
+}
+
+/** A glossary that comes from a feed, as the options page lists it. */
+export interface FeedInfo {
+  url: string;
+  publisher: string;
+  version: number;
+  published: string;
+  paused: boolean;
+  lastCheck?: string;
+  lastSuccess?: string;
+  lastError?: string;
+  nextCheck?: string;
 }
 
 export interface GlossaryList {
   packs: { id: string; title: string; count: number; enabled: boolean }[];
-  user: { id: string; name: string; count: number; enabled: boolean; importedAt: string }[];
+  user: { id: string; name: string; count: number; enabled: boolean; importedAt: string; feed?: FeedInfo }[];
 }
 
 export interface PageStats {
