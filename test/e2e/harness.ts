@@ -35,6 +35,8 @@ export interface Harness {
    * before any check that something is not marked or not shown.
    */
   settled(page: Page): Promise<PageStats>;
+  /** Runs a function in the extension's service worker (woken if the browser stopped it). */
+  inWorker<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Runs a keyboard command (manifest "commands") as if its shortcut had been pressed. */
   runCommand(name: "next-mention" | "previous-mention"): Promise<void>;
   close(): Promise<void>;
@@ -141,6 +143,10 @@ export async function startHarness(
       return reply.shown;
     },
     settled,
+    async inWorker(fn, arg) {
+      // Playwright's overloads want a serialisable argument type; the tests pass plain data.
+      return (await worker()).evaluate(fn as never, arg as never);
+    },
     async runCommand(name) {
       // A browser's own shortcut keys cannot be sent to it: the worker is asked to do what its
       // commands listener does (src/background/commands.ts, unit-tested): tell the active tab.

@@ -4,6 +4,7 @@ import { newFeedKeys, publishFeed } from "../../scripts/lib/feed-publish.ts";
 import { verifyEd25519 } from "../../src/feeds/crypto.ts";
 import { feedUrls, fromBase64, parseFeedIndex, parsePublicKey } from "../../src/feeds/format.ts";
 import { type Fetcher, readFeed } from "../../src/feeds/read-feed.ts";
+import { afterCheck, isDue, nextCheckAfter } from "../../src/feeds/schedule.ts";
 import { FEED_KEYS, feedFiles, packText } from "../support/feed-files.ts";
 
 const ADDRESS = "https://feeds.example/news/index.json";
@@ -229,3 +230,41 @@ function resignedWith(files: Map<string, Uint8Array>, file: string, text: string
   out.set("index.json.sig", new TextEncoder().encode(signature));
   return { files: out };
 }
+
+describe("when feeds are checked", () => {
+  const now = Date.parse("2026-12-03T10:00:00Z");
+  const days = (iso: string) => (Date.parse(iso) - now) / 86_400_000;
+
+  it("daily after a success; after failures in a row, in 1, 2, 4, then 7 days", () => {
+    expect(days(nextCheckAfter(now, 0))).toBe(1);
+    expect([1, 2, 3, 4, 5, 9].map((n) => days(nextCheckAfter(now, n)))).toEqual([1, 2, 4, 7, 7, 7]);
+  });
+
+  it("is due once its time has come, unless paused; a feed never checked is due", () => {
+    const status = afterCheck(undefined, now);
+    expect(isDue(status, now)).toBe(false);
+    expect(isDue(status, now + 86_400_000)).toBe(true);
+    expect(isDue({ ...status, paused: true }, now + 86_400_000)).toBe(false);
+    expect(isDue(undefined, now)).toBe(true);
+  });
+
+  it("keeps the last success and counts failures until the next success clears them", () => {
+    const ok = afterCheck(undefined, now);
+    const failed = afterCheck(ok, now + 1000, "The feed's server answered 404 (Not Found) for index.json.");
+    expect(failed).toMatchObject({
+      lastSuccess: ok.lastSuccess,
+      failures: 1,
+      lastError: expect.stringContaining("404"),
+    });
+    const twice = afterCheck({ ...failed, paused: true }, now + 2000, "offline");
+    expect(twice).toMatchObject({ failures: 2, paused: true, lastError: "offline" });
+    expect(days(twice.nextCheck)).toBeCloseTo(2, 3);
+    expect(afterCheck(twice, now + 3000)).toEqual({
+      lastCheck: new Date(now + 3000).toISOString(),
+      lastSuccess: new Date(now + 3000).toISOString(),
+      failures: 0,
+      nextCheck: nextCheckAfter(now + 3000, 0),
+      paused: true,
+    });
+  });
+});
