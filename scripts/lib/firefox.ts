@@ -71,6 +71,9 @@ export async function launchFirefoxWithExtension(
     args: ["--remote-allow-system-access"],
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }),
+      // An optional permission the add-on asks for (a feed's origin) is granted without the
+      // doorhanger a test cannot click: the request itself still runs, as in a reader's browser.
+      "extensions.webextOptionalPermissionPrompts": false,
       // Beside the per-page interception below: anything the browser fetches over http(s),
       // the add-on's background included, goes to a proxy that records it and answers
       // nothing (127.0.0.1 itself is never proxied).

@@ -3,62 +3,19 @@
 // applied after a check; then every way a feed can be bad, each leaving the stored glossary
 // byte for byte as it was and saying why; and what a check sends.
 import { createPrivateKey, sign } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newFeedKeys } from "../../scripts/lib/feed-publish.ts";
 import { hoverText, waitForCard } from "../../scripts/lib/page-probe.ts";
-import { FEED_KEYS, feedFiles, packText } from "../support/feed-files.ts";
+import { FEED_KEYS, FEED_TEST_PAGE, feedFiles, newsroomPack } from "../support/feed-files.ts";
+import { type FeedHost, feedHost } from "../support/feed-host.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 type Page = import("playwright-core").Page;
 
-/** A static host for the feed: files that the test replaces at will, and every request it got. */
-interface FeedHost {
-  url: string;
-  files: Map<string, Uint8Array>;
-  requests: { path: string; headers: IncomingHttpHeaders }[];
-  close(): Promise<void>;
-}
-
-/** Serves the feed's files under /feed/ on 127.0.0.1 (on `port`, or a free one). */
-async function feedHost(port = 0): Promise<FeedHost> {
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    host.requests.push({ path, headers: req.headers });
-    const data = host.files.get(path.replace(/^\/feed\//, ""));
-    if (!data) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/json" }).end(data);
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const host: FeedHost = {
-    files: new Map(),
-    requests: [],
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed/index.json`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-  return host;
-}
-
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed test</title></head>
-<body><article><h1>Talks resume</h1><p>Delegates met in Geneva on Monday to revive the Zorblat Accord, which
-lapsed last year, and to agree on a new Quibble Index for measuring progress.</p></article></body></html>`;
-
-const pack = (version: number) => ({
-  file: "packs/newsroom.json",
-  text: packText("newsroom", [
-    ["zorblat-accord", "Zorblat Accord", `A made-up treaty, as the feed's version ${version} explains it.`],
-    ["quibble-index", "Quibble Index", "A made-up measure of disagreement between delegations."],
-  ]),
-});
-
 let h: Harness;
 let host: FeedHost;
 beforeAll(async () => {
-  h = await startHarness({ "/feed-page.html": PAGE });
+  h = await startHarness({ "/feed-page.html": FEED_TEST_PAGE });
   host = await feedHost();
 });
 afterAll(async () => {
@@ -93,7 +50,7 @@ async function checkNow(options: Page): Promise<string> {
 
 describe("a glossary feed", () => {
   it("subscribe in the options; an open page explains its entry at once; version 2 applies after a check", async () => {
-    host.files = feedFiles([pack(1)]);
+    host.files = feedFiles([newsroomPack(1)]);
     const page = await h.open("/feed-page.html");
     const before = await h.settled(page);
     expect(before.entries.map((e) => e.id)).not.toContain("zorblat-accord");
@@ -113,7 +70,7 @@ describe("a glossary feed", () => {
       .toContain("zorblat-accord");
     expect(await cardOn(page, "Zorblat Accord", "Zorblat Accord")).toContain("as the feed's version 1 explains it");
 
-    host.files = feedFiles([pack(2)], { version: 2 });
+    host.files = feedFiles([newsroomPack(2)], { version: 2 });
     await options.bringToFront();
     expect(await checkNow(options)).toBe("“Test feed” is now at version 2. Open pages use it now.");
     await options.getByText(`From ${host.url} · version 2 of`).waitFor();
@@ -134,7 +91,7 @@ describe("a glossary feed", () => {
 
   // Version 2 is what the reader has now; each of these must leave it exactly as it is.
   const other = newFeedKeys();
-  const good3 = () => feedFiles([pack(3)], { version: 3 });
+  const good3 = () => feedFiles([newsroomPack(3)], { version: 3 });
   const cases: [string, () => Map<string, Uint8Array>, string][] = [
     [
       "a tampered index",
@@ -148,12 +105,12 @@ describe("a glossary feed", () => {
     ],
     [
       "an index signed with another key",
-      () => feedFiles([pack(3)], { version: 3 }, other.privatePem),
+      () => feedFiles([newsroomPack(3)], { version: 3 }, other.privatePem),
       "The index's signature does not verify with this feed's key",
     ],
     [
       "a rolled-back version",
-      () => feedFiles([pack(1)], { version: 1 }),
+      () => feedFiles([newsroomPack(1)], { version: 1 }),
       "The feed offers version 1, older than version 2, which you have: an older version is never applied.",
     ],
     [
@@ -217,7 +174,7 @@ describe("a glossary feed", () => {
   });
 
   it("the hourly alarm exists while a feed does, and checks a feed once it is due", async () => {
-    host.files = feedFiles([pack(5)], { version: 5 });
+    host.files = feedFiles([newsroomPack(5)], { version: 5 });
     const alarm = await h.inWorker(async () => {
       const chrome = (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<object | undefined> } } })
         .chrome;
@@ -251,7 +208,7 @@ describe("a glossary feed", () => {
   });
 
   it("a check sends no cookie, no referrer and nothing about the open pages", async () => {
-    host.files = feedFiles([pack(6)], { version: 6 });
+    host.files = feedFiles([newsroomPack(6)], { version: 6 });
     await h.browser.context.addCookies([{ name: "reader", value: "secret-session", url: host.url }]);
     const page = await h.open("/feed-page.html?story=secret-story");
     await h.settled(page);

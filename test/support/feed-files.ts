@@ -34,3 +34,17 @@ export function feedFiles(
   if ("problems" in result) throw new Error(result.problems.join("\n"));
   return new Map(result.files);
 }
+
+/** A page that names the test feed's two entries (and nothing the bundled glossary explains by them). */
+export const FEED_TEST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed test</title></head>
+<body><article><h1>Talks resume</h1><p>Delegates met in Geneva on Monday to revive the Zorblat Accord, which
+lapsed last year, and to agree on a new Quibble Index for measuring progress.</p></article></body></html>`;
+
+/** The test feed's one pack, its summaries saying which version they come from. */
+export const newsroomPack = (version: number) => ({
+  file: "packs/newsroom.json",
+  text: packText("newsroom", [
+    ["zorblat-accord", "Zorblat Accord", `A made-up treaty, as the feed's version ${version} explains it.`],
+    ["quibble-index", "Quibble Index", "A made-up measure of disagreement between delegations."],
+  ]),
+});
