@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --quick] [-- --trace-dir=DIR]: what Backstory costs where readers
+// npm run bench [-- --json] [-- --quick] [-- --trace-dir=DIR] [-- --only=feed]: what Backstory costs where readers
 // pay it — the built extension in Chromium, traced browser-wide on every page, beside a content
 // script that only walks the text — then the matchers on equal work (ours, one combined regex, a
 // textbook Aho–Corasick; outputs asserted equal), the engine alone against mark.js as a detail,
@@ -10,6 +10,7 @@ import { INDEX_FILE, SHARD_COUNT, shardFile } from "../src/glossary/shards.ts";
 import { confine, injectRunner, plainContext } from "./bench/browser.ts";
 import { equalWorkOnPages } from "./bench/equal-run.ts";
 import { plainHeaps } from "./bench/extension.ts";
+import { feedCost } from "./bench/feed.ts";
 import { equalWorkSets, glossarySizes, SYNTHETIC_SEED } from "./bench/glossaries.ts";
 import { hoverLatency, workerStopper } from "./bench/hover.ts";
 import { collectPages } from "./bench/pages.ts";
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
     log("Hover to card (demo page):");
     let hover: BenchResult["hover"] = null;
     let ticker: BenchResult["ticker"] = null;
+    let feed: BenchResult["feed"] = null;
     const ext = await launchWithExtension();
     try {
       await confine(ext.context, server.url, false);
@@ -214,6 +216,11 @@ async function main(): Promise<void> {
         false,
       );
       ticker = { withExtension, without };
+      log("A feed of the whole bundled glossary: subscribe, update, check with nothing new:");
+      feed = await feedCost(ext, server, log).catch((error: Error) => {
+        log(`  feed not measured: ${error.message}`);
+        return null;
+      });
       log(
         `  worst timer gap, ms: with ${withExtension.map((r) => r.worstGapMs.toFixed(0)).join(", ")}; without ${without.map((r) => r.worstGapMs.toFixed(0)).join(", ")}`,
       );
@@ -237,6 +244,7 @@ async function main(): Promise<void> {
       plainHeaps: heaps,
       hover,
       ticker,
+      feed,
       seconds: (performance.now() - started) / 1000,
     };
     if (SAVE_TO) writeFileSync(SAVE_TO, JSON.stringify(result));
@@ -248,7 +256,27 @@ async function main(): Promise<void> {
   }
 }
 
-if (REPORT_FROM) {
+/** --only=feed: the feed's figures alone (a minute, not the whole bench). */
+async function feedOnly(): Promise<void> {
+  await build();
+  const server = await serve({});
+  const ext = await launchWithExtension();
+  try {
+    await confine(ext.context, server.url, false);
+    const feed = await feedCost(ext, server, log);
+    console.log(JSON.stringify({ machine: { cpu: cpuModel(), cores: cpus().length, node: process.version }, feed }));
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+if (process.argv.includes("--only=feed")) {
+  feedOnly().catch((error: Error) => {
+    console.error(`Bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+} else if (REPORT_FROM) {
   const saved = JSON.parse(readFileSync(REPORT_FROM, "utf8")) as BenchResult;
   printReport(saved);
   if (JSON_OUT) console.log(jsonLine(saved));

@@ -1,6 +1,7 @@
 // Prints the bench results: per glossary size a table of medians over the pages and ratios,
 // the extension-level figures, the issue's targets met or not, and the one-line JSON.
 
+import type { FeedCost } from "./feed.ts";
 import type { BenchPage } from "./pages.ts";
 import { type PageOutcome, PEERS, type PeerName } from "./peers.ts";
 import { type EqualSize, equalSummary, equalTable } from "./report-equal.ts";
@@ -53,6 +54,8 @@ export interface BenchResult {
     withExtension: { worstGapMs: number; updates: number }[];
     without: { worstGapMs: number; updates: number }[];
   } | null;
+  /** A feed of the whole bundled glossary (issue 14; optional: results saved before it existed). */
+  feed?: FeedCost | null;
   seconds: number;
 }
 
@@ -187,6 +190,11 @@ export function summary(r: BenchResult) {
     ticker_worst_gap_ms_without: round(
       r.ticker?.without.length ? median(r.ticker.without.map((x) => x.worstGapMs)) : null,
     ),
+    feed_bytes: r.feed?.bytes ?? null,
+    feed_entries: r.feed?.entries ?? null,
+    feed_subscribe_ms: round(r.feed?.subscribeMs ?? null),
+    feed_update_ms: round(r.feed?.updateMs ?? null),
+    feed_unchanged_ms: round(r.feed?.unchangedMs ?? null),
   };
 }
 
@@ -254,6 +262,7 @@ export function printReport(r: BenchResult): void {
     `  reference content script (text walk only): median ${fmt(s.reference_walk_thread_ms, 1)} ms; Backstory bundled / walk ${fmt(ratio(s.shipped[0]?.thread_ms_median ?? null, s.reference_walk_thread_ms))}×`,
     `  content.js gzipped ${fmt(s.content_script_gzip_bytes / 1024, 1)} KB (card.js, at a frame's first hover, ${s.card_script_gzip_bytes === null ? "—" : `${fmt(s.card_script_gzip_bytes / 1024, 1)} KB`}); card after hover delay: cold ${fmt(s.hover_ms_cold, 1)} ms, warm ${fmt(s.hover_ms_warm, 1)} ms (${r.hover?.cold.map((x) => x.toFixed(1)).join(", ") ?? "—"} / ${r.hover?.warm.map((x) => x.toFixed(1)).join(", ") ?? "—"})`,
     `  a page rewriting its text 1,000 times a second: its 10 ms timer's worst gap ${fmt(s.ticker_worst_gap_ms, 0)} ms with the extension, ${fmt(s.ticker_worst_gap_ms_without, 0)} ms without (medians of ${r.ticker?.withExtension.length ?? 0} loads)`,
+    `  a feed of the bundled glossary: ${mb(s.feed_bytes)}, ${s.feed_entries ?? "—"} entries; in the worker, subscribing ${fmt(s.feed_subscribe_ms, 0)} ms, a check applying a new version ${fmt(s.feed_update_ms, 0)} ms, one finding nothing new ${fmt(s.feed_unchanged_ms, 0)} ms`,
     `  bundled glossary ${s.glossary_entries} entries; matcher file ${mb(s.matcher_bytes_bundled)}; index.json ${mb(s.glossary_index_bytes)}; largest shard ${fmt(s.largest_shard_bytes / 1024, 0)} KB; packed extension ${mb(s.packed_extension_bytes)}`,
     "",
     ...pageTable(r),

@@ -1,29 +1,58 @@
 /**
- * The reader's feeds (issue 14): subscribing, checking on a schedule, applying an update. A
- * feed's glossary is one of the reader's glossaries (`feed` set); what its checks found is kept
- * apart, under FEED_STATUS_KEY, so a failed check writes only that and the glossary stays
- * byte for byte as it was. An update replaces the glossary and its status in one write; open
- * tabs see the new glossary through storage.onChanged, as after an import.
+ * The reader's feeds (issue 14): subscribing, checking on a schedule, applying an update.
+ *
+ * A feed's entries are one of the reader's glossaries (USER_GLOSSARIES_KEY). What Backstory
+ * knows of the feed — its address, key, version and validators (`source`), and what its checks
+ * found (`status`) — is a small record under FEEDS_KEY, by the glossary's id. So a check reads
+ * only that record, and a check that finds nothing new or fails writes only that record: the
+ * glossary stays byte for byte as it was. An update writes the glossary and the record in one
+ * `storage.local.set`; open tabs see the new glossary through storage.onChanged, as after an import.
  */
-
 import { type FeedCheck, readFeed } from "../feeds/read-feed.ts";
 import { afterCheck, type FeedStatus, isDue } from "../feeds/schedule.ts";
 import { IMPORT_LIMITS } from "../glossary/import.ts";
 import { ext } from "../shared/ext-api.ts";
 import type { FeedPreview } from "../shared/protocol-types.ts";
-import { FEED_STATUS_KEY } from "../shared/settings.ts";
-import type { FeedSource, UserGlossary } from "./stored-glossaries.ts";
+import { FEEDS_KEY } from "../shared/settings.ts";
+import type { UserGlossary } from "./stored-glossaries.ts";
 import { glossariesItem, readUserGlossaries, serially } from "./user-glossaries.ts";
 
 export const FEED_ALARM = "backstory:feeds";
 /** The alarm wakes the worker hourly; each feed is checked only when it is due (daily at most). */
 const ALARM_PERIOD_MINUTES = 60;
 
-type Statuses = Record<string, FeedStatus>;
+/** Where a feed is, whose key verifies it, and which version the reader has. */
+export interface FeedSource {
+  /** The index's URL, as the reader gave it. */
+  url: string;
+  /** The publisher's Ed25519 public key, base64. */
+  publicKey: string;
+  /** The index's id and version, and who published it when. */
+  id: string;
+  version: number;
+  published: string;
+  publisher: string;
+  /** The validators of the index's last answer, for a conditional request. */
+  etag?: string;
+  lastModified?: string;
+}
 
-export async function readStatuses(): Promise<Statuses> {
-  const raw = (await ext().storage.local.get(FEED_STATUS_KEY))[FEED_STATUS_KEY];
-  return raw && typeof raw === "object" ? (raw as Statuses) : {};
+export interface FeedRecord {
+  source: FeedSource;
+  status: FeedStatus;
+}
+
+type Feeds = Record<string, FeedRecord>;
+
+export async function readFeeds(): Promise<Feeds> {
+  const raw = (await ext().storage.local.get(FEEDS_KEY))[FEEDS_KEY];
+  if (!raw || typeof raw !== "object") return {};
+  // Only records that are whole: a malformed one is dropped (its glossary stays, as a plain one).
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, Partial<FeedRecord>>).filter(
+      ([, r]) => typeof r?.source?.url === "string" && typeof r.source.version === "number" && r.status,
+    ),
+  ) as Feeds;
 }
 
 /** What subscribing would add: read and verified exactly as a subscription would be, nothing stored. */
@@ -45,17 +74,18 @@ export async function previewFeed(url: string, publicKey: string): Promise<{ pre
 }
 
 /** Reads the feed again (the preview is not trusted) and stores it as one of the reader's glossaries. */
-export function subscribeFeed(url: string, publicKey: string): Promise<{ id?: string; error?: string }> {
+export async function subscribeFeed(url: string, publicKey: string): Promise<{ id?: string; error?: string }> {
+  if (Object.values(await readFeeds()).some((f) => f.source.url === url))
+    return { error: "You already have this feed." };
+  const result = await readFeed(url, publicKey, {});
+  if (result.kind !== "new") return { error: result.kind === "refused" ? result.reason : "The feed sent nothing." };
   return serially(async () => {
-    const glossaries = await readUserGlossaries();
-    if (glossaries.some((g) => g.feed?.url === url)) return { error: "You already have this feed." };
+    const [glossaries, feeds] = await Promise.all([readUserGlossaries(), readFeeds()]);
     if (glossaries.length >= IMPORT_LIMITS.glossaries) {
       return {
         error: `You have ${glossaries.length} glossaries; the limit is ${IMPORT_LIMITS.glossaries}. Delete one first.`,
       };
     }
-    const result = await readFeed(url, publicKey, {});
-    if (result.kind !== "new") return { error: result.kind === "refused" ? result.reason : "The feed sent nothing." };
     const now = Date.now();
     const glossary: UserGlossary = {
       id: `feed-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -63,13 +93,15 @@ export function subscribeFeed(url: string, publicKey: string): Promise<{ id?: st
       importedAt: new Date(now).toISOString(),
       enabled: true,
       entries: result.entries,
-      feed: { url, publicKey: publicKey.trim(), ...sourceOf(result) },
     };
-    const statuses = await readStatuses();
+    const record: FeedRecord = {
+      source: { url, publicKey: publicKey.trim(), ...sourceOf(result) },
+      status: afterCheck(undefined, now),
+    };
     try {
       await ext().storage.local.set({
         ...glossariesItem([...glossaries, glossary]),
-        [FEED_STATUS_KEY]: { ...statuses, [glossary.id]: afterCheck(undefined, now) },
+        [FEEDS_KEY]: { ...feeds, [glossary.id]: record },
       });
     } catch (error) {
       return { error: `The feed could not be stored: ${(error as Error).message}` };
@@ -81,44 +113,54 @@ export function subscribeFeed(url: string, publicKey: string): Promise<{ id?: st
 
 /**
  * Checks one feed now and applies a verified newer version. Anything else leaves its glossary
- * untouched and records why in its status.
+ * untouched and records why in its status. The network is read outside the glossaries' lock;
+ * what was read is applied inside it, against the version stored by then.
  */
-export function checkFeed(id: string): Promise<{ outcome: "updated" | "unchanged" | "refused"; reason?: string }> {
+export async function checkFeed(
+  id: string,
+): Promise<{ outcome: "updated" | "unchanged" | "refused"; reason?: string }> {
+  const before = (await readFeeds())[id];
+  if (!before) return { outcome: "refused", reason: "No such feed." };
+  let result: FeedCheck;
+  try {
+    result = await readFeed(before.source.url, before.source.publicKey, before.source);
+  } catch (error) {
+    result = { kind: "refused", reason: `The check failed: ${(error as Error).message}` };
+  }
   return serially(async () => {
-    const glossaries = await readUserGlossaries();
-    const index = glossaries.findIndex((g) => g.id === id);
-    const feed = glossaries[index]?.feed;
-    if (!feed) return { outcome: "refused" as const, reason: "No such feed." };
-    let result: FeedCheck;
-    try {
-      result = await readFeed(feed.url, feed.publicKey, feed);
-    } catch (error) {
-      result = { kind: "refused", reason: `The check failed: ${(error as Error).message}` };
-    }
+    const feeds = await readFeeds();
+    const record = feeds[id];
+    if (!record) return { outcome: "refused" as const, reason: "The feed was removed meanwhile." };
     const now = Date.now();
-    const statuses = await readStatuses();
-    const status = afterCheck(statuses[id], now, result.kind === "refused" ? result.reason : undefined);
-    const statusItem = { [FEED_STATUS_KEY]: { ...statuses, [id]: status } };
-    if (result.kind !== "new") {
-      await ext().storage.local.set(statusItem);
-      return result.kind === "refused"
-        ? { outcome: "refused" as const, reason: result.reason }
+    const refused = result.kind === "refused" ? result.reason : undefined;
+    const status = afterCheck(record.status, now, refused);
+    // Another check applied this version (or a later one) meanwhile: nothing new to this one.
+    const fresh = result.kind === "new" && result.index.version > record.source.version ? result : null;
+    if (!fresh) {
+      await ext().storage.local.set({ [FEEDS_KEY]: { ...feeds, [id]: { ...record, status } } });
+      return refused !== undefined
+        ? { outcome: "refused" as const, reason: refused }
         : { outcome: "unchanged" as const };
     }
+    const glossaries = await readUserGlossaries();
+    const index = glossaries.findIndex((g) => g.id === id);
+    if (index < 0) return { outcome: "refused" as const, reason: "The feed's glossary was removed meanwhile." };
     const updated: UserGlossary = {
       ...glossaries[index],
       importedAt: new Date(now).toISOString(),
-      entries: result.entries,
-      feed: { url: feed.url, publicKey: feed.publicKey, ...sourceOf(result) },
+      entries: fresh.entries,
     };
+    const source: FeedSource = { url: record.source.url, publicKey: record.source.publicKey, ...sourceOf(fresh) };
     try {
-      // One write: the new version and its status, or neither.
-      await ext().storage.local.set({ ...glossariesItem(glossaries.with(index, updated)), ...statusItem });
+      // One write: the new version and its record, or neither.
+      await ext().storage.local.set({
+        ...glossariesItem(glossaries.with(index, updated)),
+        [FEEDS_KEY]: { ...feeds, [id]: { source, status } },
+      });
     } catch (error) {
       const reason = `The new version could not be stored: ${(error as Error).message}`;
-      await ext().storage.local.set({
-        [FEED_STATUS_KEY]: { ...statuses, [id]: afterCheck(statuses[id], now, reason) },
-      });
+      const failed = afterCheck(record.status, now, reason);
+      await ext().storage.local.set({ [FEEDS_KEY]: { ...feeds, [id]: { ...record, status: failed } } });
       return { outcome: "refused" as const, reason };
     }
     return { outcome: "updated" as const };
@@ -127,29 +169,31 @@ export function checkFeed(id: string): Promise<{ outcome: "updated" | "unchanged
 
 /** Checks every feed that is due (the alarm, and the browser's start). */
 export async function checkDueFeeds(now = Date.now()): Promise<void> {
-  const [glossaries, statuses] = await Promise.all([readUserGlossaries(), readStatuses()]);
-  for (const g of glossaries) {
-    if (g.feed && isDue(statuses[g.id], now)) await checkFeed(g.id);
+  for (const [id, record] of Object.entries(await readFeeds())) {
+    if (isDue(record.status, now)) await checkFeed(id);
   }
 }
 
-export async function setFeedPaused(id: string, paused: boolean): Promise<boolean> {
+export function setFeedPaused(id: string, paused: boolean): Promise<boolean> {
   return serially(async () => {
-    const statuses = await readStatuses();
-    if (!(await readUserGlossaries()).some((g) => g.id === id && g.feed)) return false;
-    const status = statuses[id] ?? afterCheck(undefined, Date.now());
-    await ext().storage.local.set({ [FEED_STATUS_KEY]: { ...statuses, [id]: { ...status, paused } } });
+    const feeds = await readFeeds();
+    const record = feeds[id];
+    if (!record) return false;
+    await ext().storage.local.set({
+      [FEEDS_KEY]: { ...feeds, [id]: { ...record, status: { ...record.status, paused } } },
+    });
     return true;
   });
 }
 
-/** After a glossary is deleted: its status goes too, and the alarm once no feed is left. */
+/** After a glossary is deleted: its feed record goes too, and the alarm once no feed is left. */
 export async function forgetFeed(id: string): Promise<void> {
-  const statuses = await readStatuses();
-  if (id in statuses) {
-    const { [id]: _, ...rest } = statuses;
-    await ext().storage.local.set({ [FEED_STATUS_KEY]: rest });
-  }
+  await serially(async () => {
+    const feeds = await readFeeds();
+    if (!(id in feeds)) return;
+    const { [id]: _, ...rest } = feeds;
+    await ext().storage.local.set({ [FEEDS_KEY]: rest });
+  });
   await scheduleFeedChecks();
 }
 
@@ -157,7 +201,7 @@ export async function forgetFeed(id: string): Promise<void> {
 export async function scheduleFeedChecks(): Promise<void> {
   const alarms = ext().alarms;
   if (!alarms) return;
-  const any = (await readUserGlossaries()).some((g) => g.feed);
+  const any = Object.keys(await readFeeds()).length > 0;
   const existing = await alarms.get(FEED_ALARM);
   if (any && !existing) await alarms.create(FEED_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
   if (!any && existing) await alarms.clear(FEED_ALARM);

@@ -1,13 +1,19 @@
-import type { FeedStatus } from "../feeds/schedule.ts";
 import { ext } from "../shared/ext-api.ts";
 import type { BackgroundRequest } from "../shared/messages.ts";
 import type { BackgroundResponses, FeedInfo } from "../shared/protocol-types.ts";
 import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
-import { checkFeed, forgetFeed, previewFeed, readStatuses, setFeedPaused, subscribeFeed } from "./feeds.ts";
+import {
+  checkFeed,
+  type FeedRecord,
+  forgetFeed,
+  previewFeed,
+  readFeeds,
+  setFeedPaused,
+  subscribeFeed,
+} from "./feeds.ts";
 import { loadAllBundled, loadPacks } from "./glossary-store.ts";
 import { readSettings, settingsProblems, updateSettings } from "./settings-store.ts";
-import type { FeedSource } from "./stored-glossaries.ts";
 import { addUserGlossary, inspectUserGlossaries, readUserGlossaries, updateUserGlossary } from "./user-glossaries.ts";
 
 async function active() {
@@ -89,11 +95,11 @@ export const handlers: Handlers = {
     return { problems: [...settings, ...glossaries.problems] };
   },
   "backstory:list-glossaries": async () => {
-    const [packs, settings, user, statuses] = await Promise.all([
+    const [packs, settings, user, feeds] = await Promise.all([
       loadPacks(),
       readSettings(),
       readUserGlossaries(),
-      readStatuses(),
+      readFeeds(),
     ]);
     return {
       packs: packs.map((p) => ({
@@ -108,7 +114,7 @@ export const handlers: Handlers = {
         count: g.entries.length,
         enabled: g.enabled,
         importedAt: g.importedAt,
-        ...(g.feed ? { feed: feedInfo(g.feed, statuses[g.id]) } : {}),
+        ...(feeds[g.id] ? { feed: feedInfo(feeds[g.id]) } : {}),
       })),
     };
   },
@@ -144,17 +150,17 @@ export const handlers: Handlers = {
   },
 };
 
-function feedInfo(feed: FeedSource, status: FeedStatus | undefined): FeedInfo {
+function feedInfo({ source, status }: FeedRecord): FeedInfo {
   return {
-    url: feed.url,
-    publisher: feed.publisher,
-    version: feed.version,
-    published: feed.published,
-    paused: status?.paused ?? false,
-    lastCheck: status?.lastCheck,
-    lastSuccess: status?.lastSuccess,
-    lastError: status?.lastError,
-    nextCheck: status?.nextCheck,
+    url: source.url,
+    publisher: source.publisher,
+    version: source.version,
+    published: source.published,
+    paused: status.paused,
+    lastCheck: status.lastCheck,
+    lastSuccess: status.lastSuccess,
+    lastError: status.lastError,
+    nextCheck: status.nextCheck,
   };
 }
 

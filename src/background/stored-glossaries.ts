@@ -7,27 +7,10 @@ import type { StorageProblem } from "../shared/settings-storage.ts";
 export interface UserGlossary {
   id: string;
   name: string;
-  /** When these entries were stored (imported, or a feed's version applied). */
+  /** When these entries were stored (imported, or a feed's version applied: src/background/feeds.ts). */
   importedAt: string;
   enabled: boolean;
   entries: Entry[];
-  /** Set on a glossary that comes from a feed (issue 14): where, whose key, and which version. */
-  feed?: FeedSource;
-}
-
-export interface FeedSource {
-  /** The index's URL, as the reader gave it. */
-  url: string;
-  /** The publisher's Ed25519 public key, base64. */
-  publicKey: string;
-  /** The index's id and version, and who published it when. */
-  id: string;
-  version: number;
-  published: string;
-  publisher: string;
-  /** The validators of the index's last answer, for a conditional request. */
-  etag?: string;
-  lastModified?: string;
 }
 
 export const GLOSSARIES_VERSION = 1;
@@ -45,21 +28,7 @@ function isGlossary(g: unknown): g is UserGlossary {
     typeof x.name === "string" &&
     typeof x.importedAt === "string" &&
     typeof x.enabled === "boolean" &&
-    Array.isArray(x.entries) &&
-    (x.feed === undefined || isFeedSource(x.feed))
-  );
-}
-
-function isFeedSource(f: unknown): f is FeedSource {
-  if (typeof f !== "object" || f === null) return false;
-  const x = f as Record<string, unknown>;
-  return (
-    typeof x.url === "string" &&
-    typeof x.publicKey === "string" &&
-    typeof x.id === "string" &&
-    typeof x.version === "number" &&
-    typeof x.published === "string" &&
-    typeof x.publisher === "string"
+    Array.isArray(x.entries)
   );
 }
 

@@ -11,7 +11,7 @@ import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 import {
-  FEED_STATUS_KEY,
+  FEEDS_KEY,
   MARK_STYLES,
   type MarkMode,
   type MarkStyle,
@@ -47,7 +47,7 @@ export function Options() {
     void refresh();
     // Changed elsewhere (the popup, a card's "I know this", another browser): show the new values.
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
-      if (SETTINGS_KEY in changes || USER_GLOSSARIES_KEY in changes || FEED_STATUS_KEY in changes) void refresh();
+      if (SETTINGS_KEY in changes || USER_GLOSSARIES_KEY in changes || FEEDS_KEY in changes) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

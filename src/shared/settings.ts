@@ -48,8 +48,8 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SETTINGS_KEY = "settings";
 /** storage.local key of the reader's own glossaries (src/background/user-glossaries.ts). */
 export const USER_GLOSSARIES_KEY = "userGlossaries";
-/** storage.local: what each feed's checks found (src/background/feeds.ts), apart from its glossary. */
-export const FEED_STATUS_KEY = "feedStatus";
+/** storage.local: each feed's source and checks (src/background/feeds.ts), apart from its glossary. */
+export const FEEDS_KEY = "feeds";
 
 export function isSiteEnabled(settings: Settings, host: string): boolean {
   return !settings.disabledSites.includes(host.toLowerCase());

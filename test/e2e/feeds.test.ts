@@ -184,7 +184,7 @@ describe("a glossary feed", () => {
     // Due since yesterday; the alarm fires (at once, instead of within the hour).
     await h.inWorker(async () => {
       type Local = {
-        get(k: string): Promise<Record<string, Record<string, { nextCheck: string }>>>;
+        get(k: string): Promise<Record<string, Record<string, { status: { nextCheck: string } }>>>;
         set(v: object): Promise<void>;
       };
       const chrome = (
@@ -192,10 +192,10 @@ describe("a glossary feed", () => {
           chrome: { storage: { local: Local }; alarms: { create(n: string, i: object): Promise<void> } };
         }
       ).chrome;
-      const { feedStatus } = await chrome.storage.local.get("feedStatus");
-      for (const status of Object.values(feedStatus))
-        status.nextCheck = new Date(Date.now() - 86_400_000).toISOString();
-      await chrome.storage.local.set({ feedStatus });
+      const { feeds } = await chrome.storage.local.get("feeds");
+      for (const record of Object.values(feeds))
+        record.status.nextCheck = new Date(Date.now() - 86_400_000).toISOString();
+      await chrome.storage.local.set({ feeds });
       await chrome.alarms.create("backstory:feeds", { when: Date.now() + 50 });
     }, null);
     await expect.poll(storedGlossaries, { timeout: 15_000 }).toContain("as the feed's version 5 explains it");
