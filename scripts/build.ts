@@ -31,6 +31,12 @@ function manifestFor(target: Target): Record<string, unknown> {
     // permissions in Chrome, where content-script matches do not count; the same sites, so no
     // new install warning. Firefox counts the matches of an MV3 content script as granted host
     // permissions and injects with `scripting` alone (docs/decisions/lazy-card.md).
+    // Chrome's storage.local holds 10 MB unless the extension has unlimitedStorage, which Chrome
+    // will not grant as an optional permission ("cannot be listed as optional"): a large import
+    // or a feed, updated in the background with no click to ask in, needs it from the start.
+    // It carries no install warning. Firefox's storage.local is bounded only by its IndexedDB
+    // quota, so its build does without.
+    manifest.permissions = [...manifest.permissions, "unlimitedStorage"];
     manifest.host_permissions = [
       ...new Set(manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches)),
     ];
@@ -43,9 +49,6 @@ function manifestFor(target: Target): Record<string, unknown> {
       // Firefox for Android reads data_collection_permissions from 142 on.
       gecko_android: { strict_min_version: "142.0" },
     };
-    // Firefox has no optional unlimitedStorage (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); its
-    // storage.local is bounded by the IndexedDB limits, far above our 10 MB import cap.
-    delete manifest.optional_permissions;
     // Chrome's per-session URL keeps pages from probing for the file; Firefox's extension URLs
     // already carry a random per-install uuid, and its manifest has no such key.
     for (const w of manifest.web_accessible_resources) delete w.use_dynamic_url;

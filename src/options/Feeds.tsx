@@ -7,9 +7,6 @@ import { formatDate } from "../shared/labels.ts";
 import type { FeedInfo, FeedPreview } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
 
-/** Above this, storage.local needs the optional unlimitedStorage permission (Chrome's quota is 10 MB). */
-const QUOTA_WARNING_BYTES = 5 * 1024 * 1024;
-
 /**
  * Adding a feed: its address and key, the host permission for its origin alone (asked in the
  * click, as browsers require), a preview of what it adds, then the subscription. A feed that
@@ -48,11 +45,6 @@ export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
 
   const subscribe = async () => {
     if (!preview) return;
-    const optional = (browser.runtime.getManifest().optional_permissions ?? []) as string[];
-    if (preview.bytes > QUOTA_WARNING_BYTES && optional.includes("unlimitedStorage")) {
-      const permissions = ["unlimitedStorage"] as unknown as browser.Manifest.OptionalPermission[];
-      if (!(await browser.permissions.request({ permissions }))) return setError(t("importNeedsPermission"));
-    }
     setBusy(true);
     try {
       const answer = await sendToBackground({ type: "backstory:subscribe-feed", url, publicKey: key });

@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import browser from "webextension-polyfill";
 import { IMPORT_LIMITS, type ImportResult, parseGlossaryFile } from "../glossary/import.ts";
 import { countOf } from "../shared/count.ts";
 import { t, uiLanguage } from "../shared/i18n.ts";
@@ -8,8 +7,6 @@ import { sendToBackground } from "../shared/runtime.ts";
 
 const PREVIEW_ROWS = 20;
 const SHOWN_PROBLEMS = 50;
-/** Above this, storage.local needs the optional unlimitedStorage permission (Chrome's quota is 10 MB). */
-const QUOTA_WARNING_BYTES = 5 * 1024 * 1024;
 
 /**
  * Import: read the file, show every problem (row and field) or a preview, and store it only
@@ -30,15 +27,6 @@ export function GlossaryImport({ onSaved }: { onSaved: () => Promise<void> }) {
 
   const save = async () => {
     if (!result) return;
-    // Only where the build declares it (Chrome): Firefox has no optional unlimitedStorage (its
-    // storage.local is bounded by its IndexedDB quota, not 10 MB) and throws when asked for it.
-    const optional = (browser.runtime.getManifest().optional_permissions ?? []) as string[];
-    if (result.bytes > QUOTA_WARNING_BYTES && optional.includes("unlimitedStorage")) {
-      // The polyfill's types omit unlimitedStorage, which Chrome accepts as optional.
-      const permissions = ["unlimitedStorage"] as unknown as browser.Manifest.OptionalPermission[];
-      const granted = await browser.permissions.request({ permissions });
-      if (!granted) return setStatus(t("importNeedsPermission"));
-    }
     const { errors } = await sendToBackground({
       type: "backstory:import-glossary",
       name: result.name,

@@ -6,6 +6,7 @@ import { createPrivateKey, sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newFeedKeys } from "../../scripts/lib/feed-publish.ts";
 import { hoverText, waitForCard } from "../../scripts/lib/page-probe.ts";
+import { readPacks } from "../../scripts/lib/read-packs.ts";
 import { FEED_KEYS, FEED_TEST_PAGE, feedFiles, newsroomPack } from "../support/feed-files.ts";
 import { type FeedHost, feedHost } from "../support/feed-host.ts";
 import { type Harness, startHarness } from "./harness.ts";
@@ -240,3 +241,48 @@ function resigned(files: Map<string, Uint8Array>, index: object): Map<string, Ui
   );
   return files;
 }
+
+describe("a feed of the whole bundled glossary", () => {
+  let fresh: Harness;
+  let bundledHost: FeedHost;
+  beforeAll(async () => {
+    fresh = await startHarness({ "/feed-page.html": FEED_TEST_PAGE });
+    bundledHost = await feedHost();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+    await bundledHost?.close();
+  });
+
+  it("is made by the publisher from the bundled packs (and one more), and a reader subscribes to it", async () => {
+    const packs = [...readPacks(), newsroomPack(1)];
+    bundledHost.files = feedFiles(packs, {
+      id: "backstory-bundled",
+      title: "Backstory glossary",
+      publisher: "Backstory",
+    });
+    const page = await fresh.open("/feed-page.html");
+    await fresh.settled(page);
+    const options = await fresh.options();
+    await options.getByLabel("Feed address (its index.json)").fill(bundledHost.url);
+    await options.getByLabel("Publisher's public key").fill(FEED_KEYS.publicKey);
+    await options.getByRole("button", { name: "Look at this feed" }).click();
+    const entries = readPacks().reduce((n, p) => n + JSON.parse(p.text).entries.length, 0) + 2;
+    await options
+      .getByText(`“Backstory glossary” from Backstory: ${entries.toLocaleString("en-US")} entries, version 1`)
+      .waitFor({ timeout: 30_000 });
+    await options.getByRole("button", { name: "Subscribe" }).click();
+    await options.getByText("Subscribed to “Backstory glossary”").waitFor({ timeout: 30_000 });
+    await page.bringToFront();
+    await expect
+      .poll(async () => (await fresh.pageStats(page)).entries.map((e) => e.id), { timeout: 30_000 })
+      .toContain("zorblat-accord");
+    await page.close();
+    // The bundled entries still explain as before, now from the feed's copy.
+    const demo = await fresh.open("/demo-article.html");
+    expect((await fresh.settled(demo)).entries.map((e) => e.id)).toContain("meng-wanzhou");
+    expect(await cardOn(demo, "Meng Wanzhou", "Meng Wanzhou")).toContain("Huawei");
+    await demo.close();
+    await options.close();
+  });
+});
