@@ -39,6 +39,10 @@ ext().alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name === FEED_ALARM)
     void checkDueFeeds().catch((error) => console.error("Backstory: feed checks failed", error));
 });
+// An update of the extension may clear its alarms: the feeds' alarm is made again if needed.
+ext().runtime.onInstalled?.addListener(() => {
+  void scheduleFeedChecks().catch((error) => console.error("Backstory: feed checks failed", error));
+});
 ext().runtime.onStartup?.addListener(() => {
   void scheduleFeedChecks()
     .then(() => checkDueFeeds())

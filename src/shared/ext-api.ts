@@ -15,6 +15,8 @@ export interface ExtApi {
     getURL(path: string): string;
     /** The browser started (not fired when only the extension is reloaded or the worker restarts). */
     onStartup?: { addListener(listener: () => void): void };
+    /** Installed or updated (an update may clear the alarms: src/background/feeds.ts). */
+    onInstalled?: { addListener(listener: () => void): void };
     onMessage: {
       addListener(
         listener: (
