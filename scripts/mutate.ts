@@ -1,4 +1,4 @@
-// npm run mutate: mutation testing of the pure logic (src/matcher, src/glossary, src/shared)
+// npm run mutate: mutation testing of the pure logic (src/matcher, src/glossary, src/shared, src/feeds)
 // with Stryker and its vitest runner (stryker.config.json, vitest.mutate.config.ts), then the
 // score of each folder, which must be at least 80 %. Not part of npm test: about an hour on
 // two cores (`-- --incremental` reuses the last run's results for code and tests unchanged).
@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./lib/chromium.ts";
 
-const FOLDERS = ["src/matcher", "src/glossary", "src/shared"];
+const FOLDERS = ["src/matcher", "src/glossary", "src/shared", "src/feeds"];
 const MINIMUM = 80;
 const REPORT = join(ROOT, "reports/mutation/mutation.json");
 

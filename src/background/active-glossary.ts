@@ -11,6 +11,8 @@ export interface ActiveGlossary {
   matcher: MatcherSource;
   categories: readonly Category[];
   household: number[];
+  countryOf: number[];
+  officeOf: number[];
   /** The entries with these ids, in force now. */
   lookup(ids: readonly string[]): Promise<Entry[]>;
   /** Changes whenever the set of entries does: content scripts compare it to know when to re-read. */
@@ -40,8 +42,8 @@ export function activeGlossary(settings: Settings, user: readonly UserGlossary[]
 
 async function build(key: string, settings: Settings, user: readonly UserGlossary[]): Promise<ActiveGlossary> {
   if (!settings.disabledPacks.length && !user.length) {
-    const { categories, household } = await loadIndex();
-    return { matcher: { file: MATCHER_FILE }, categories, household, lookup: lookupBundled, key };
+    const { categories, household, countryOf, officeOf } = await loadIndex();
+    return { matcher: { file: MATCHER_FILE }, categories, household, countryOf, officeOf, lookup: lookupBundled, key };
   }
   const [bundled, packs, index] = await Promise.all([loadAllBundled(), loadPacks(), loadIndex()]);
   const off = new Set(packs.filter((p) => settings.disabledPacks.includes(p.id)).flatMap((p) => p.entryIds));
@@ -60,6 +62,8 @@ async function build(key: string, settings: Settings, user: readonly UserGlossar
     matcher: { base64: toBase64(compiled.matcher) },
     categories: compiled.categories,
     household: compiled.household,
+    countryOf: compiled.countryOf,
+    officeOf: compiled.officeOf,
     lookup: async (ids) => ids.flatMap((id) => final.get(id) ?? []),
     key,
   };

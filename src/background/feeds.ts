@@ -8,6 +8,7 @@
  * glossary stays byte for byte as it was. An update writes the glossary and the record in one
  * `storage.local.set`; open tabs see the new glossary through storage.onChanged, as after an import.
  */
+import { feedUrls } from "../feeds/format.ts";
 import { type FeedCheck, readFeed } from "../feeds/read-feed.ts";
 import { afterCheck, type FeedStatus, isDue } from "../feeds/schedule.ts";
 import { IMPORT_LIMITS } from "../glossary/import.ts";
@@ -15,7 +16,7 @@ import { ext } from "../shared/ext-api.ts";
 import type { FeedPreview } from "../shared/protocol-types.ts";
 import { FEEDS_KEY } from "../shared/settings.ts";
 import type { UserGlossary } from "./stored-glossaries.ts";
-import { glossariesItem, readUserGlossaries, serially } from "./user-glossaries.ts";
+import { glossariesItem, inspectUserGlossaries, readUserGlossaries, serially } from "./user-glossaries.ts";
 
 export const FEED_ALARM = "backstory:feeds";
 /** The alarm wakes the worker hourly; each feed is checked only when it is due (daily at most). */
@@ -30,6 +31,8 @@ export interface FeedSource {
   /** The index's id and version, and who published it when. */
   id: string;
   version: number;
+  /** The SHA-256 of that version's index: the same version with other bytes is refused. */
+  indexSha256?: string;
   published: string;
   publisher: string;
   /** The validators of the index's last answer, for a conditional request. */
@@ -74,13 +77,23 @@ export async function previewFeed(url: string, publicKey: string): Promise<{ pre
 }
 
 /** Reads the feed again (the preview is not trusted) and stores it as one of the reader's glossaries. */
-export async function subscribeFeed(url: string, publicKey: string): Promise<{ id?: string; error?: string }> {
-  if (Object.values(await readFeeds()).some((f) => f.source.url === url))
-    return { error: "You already have this feed." };
+export async function subscribeFeed(address: string, publicKey: string): Promise<{ id?: string; error?: string }> {
+  let url: string;
+  try {
+    url = feedUrls(address).index;
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  const already = "You already have this feed.";
+  if (Object.values(await readFeeds()).some((f) => f.source.url === url)) return { error: already };
   const result = await readFeed(url, publicKey, {});
   if (result.kind !== "new") return { error: result.kind === "refused" ? result.reason : "The feed sent nothing." };
   return serially(async () => {
-    const [glossaries, feeds] = await Promise.all([readUserGlossaries(), readFeeds()]);
+    const [stored, feeds] = await Promise.all([inspectUserGlossaries(), readFeeds()]);
+    // Asked twice (a retried message, two clicks): the first one subscribed.
+    if (Object.values(feeds).some((f) => f.source.url === url)) return { error: already };
+    if (stored.problems.length) return { error: UNREADABLE };
+    const glossaries = stored.glossaries;
     if (glossaries.length >= IMPORT_LIMITS.glossaries) {
       return {
         error: `You have ${glossaries.length} glossaries; the limit is ${IMPORT_LIMITS.glossaries}. Delete one first.`,
@@ -112,13 +125,31 @@ export async function subscribeFeed(url: string, publicKey: string): Promise<{ i
 }
 
 /**
+ * Rewriting the glossaries' list would drop one that could not be read (the options page
+ * reports it, and the reader decides), so a feed never writes while one cannot.
+ */
+const UNREADABLE =
+  "One of your glossaries could not be read from storage (see the notice at the top of this page); the feed waits until that is resolved.";
+
+const checking = new Map<string, Promise<CheckOutcome>>();
+type CheckOutcome = { outcome: "updated" | "unchanged" | "refused"; reason?: string };
+
+/**
  * Checks one feed now and applies a verified newer version. Anything else leaves its glossary
  * untouched and records why in its status. The network is read outside the glossaries' lock;
- * what was read is applied inside it, against the version stored by then.
+ * what was read is applied inside it, against the version stored by then. A check already
+ * under way for the feed (the alarm, and Check now) is joined, not repeated.
  */
-export async function checkFeed(
-  id: string,
-): Promise<{ outcome: "updated" | "unchanged" | "refused"; reason?: string }> {
+export function checkFeed(id: string): Promise<CheckOutcome> {
+  let run = checking.get(id);
+  if (!run) {
+    run = runCheck(id).finally(() => checking.delete(id));
+    checking.set(id, run);
+  }
+  return run;
+}
+
+async function runCheck(id: string): Promise<CheckOutcome> {
   const before = (await readFeeds())[id];
   if (!before) return { outcome: "refused", reason: "No such feed." };
   let result: FeedCheck;
@@ -132,35 +163,48 @@ export async function checkFeed(
     const record = feeds[id];
     if (!record) return { outcome: "refused" as const, reason: "The feed was removed meanwhile." };
     const now = Date.now();
-    const refused = result.kind === "refused" ? result.reason : undefined;
-    const status = afterCheck(record.status, now, refused);
-    // Another check applied this version (or a later one) meanwhile: nothing new to this one.
-    const fresh = result.kind === "new" && result.index.version > record.source.version ? result : null;
-    if (!fresh) {
+    const writeStatus = async (reason?: string) => {
+      const status = afterCheck(record.status, now, reason);
       await ext().storage.local.set({ [FEEDS_KEY]: { ...feeds, [id]: { ...record, status } } });
-      return refused !== undefined
-        ? { outcome: "refused" as const, reason: refused }
-        : { outcome: "unchanged" as const };
+    };
+    if (result.kind === "refused") {
+      await writeStatus(result.reason);
+      return { outcome: "refused" as const, reason: result.reason };
     }
-    const glossaries = await readUserGlossaries();
+    // Another check applied this version (or a later one) meanwhile: nothing new to this one.
+    if (result.kind === "unchanged" || result.index.version <= record.source.version) {
+      await writeStatus();
+      return { outcome: "unchanged" as const };
+    }
+    const stored = await inspectUserGlossaries();
+    if (stored.problems.length) {
+      await writeStatus(UNREADABLE);
+      return { outcome: "refused" as const, reason: UNREADABLE };
+    }
+    const glossaries = stored.glossaries;
     const index = glossaries.findIndex((g) => g.id === id);
-    if (index < 0) return { outcome: "refused" as const, reason: "The feed's glossary was removed meanwhile." };
+    if (index < 0) {
+      // A record whose glossary is gone (it could not be read): dropped, so it is not fetched again.
+      const { [id]: _, ...rest } = feeds;
+      await ext().storage.local.set({ [FEEDS_KEY]: rest });
+      await scheduleFeedChecks();
+      return { outcome: "refused" as const, reason: "The feed's glossary is gone; the feed was removed." };
+    }
     const updated: UserGlossary = {
       ...glossaries[index],
       importedAt: new Date(now).toISOString(),
-      entries: fresh.entries,
+      entries: result.entries,
     };
-    const source: FeedSource = { url: record.source.url, publicKey: record.source.publicKey, ...sourceOf(fresh) };
+    const source: FeedSource = { url: record.source.url, publicKey: record.source.publicKey, ...sourceOf(result) };
     try {
       // One write: the new version and its record, or neither.
       await ext().storage.local.set({
         ...glossariesItem(glossaries.with(index, updated)),
-        [FEEDS_KEY]: { ...feeds, [id]: { source, status } },
+        [FEEDS_KEY]: { ...feeds, [id]: { source, status: afterCheck(record.status, now) } },
       });
     } catch (error) {
       const reason = `The new version could not be stored: ${(error as Error).message}`;
-      const failed = afterCheck(record.status, now, reason);
-      await ext().storage.local.set({ [FEEDS_KEY]: { ...feeds, [id]: { ...record, status: failed } } });
+      await writeStatus(reason);
       return { outcome: "refused" as const, reason };
     }
     return { outcome: "updated" as const };
@@ -170,7 +214,9 @@ export async function checkFeed(
 /** Checks every feed that is due (the alarm, and the browser's start). */
 export async function checkDueFeeds(now = Date.now()): Promise<void> {
   for (const [id, record] of Object.entries(await readFeeds())) {
-    if (isDue(record.status, now)) await checkFeed(id);
+    if (!isDue(record.status, now)) continue;
+    // One feed's failure to check (its status says why) does not stop the others.
+    await checkFeed(id).catch((error) => console.error(`Backstory: the check of feed ${id} failed`, error));
   }
 }
 
@@ -186,15 +232,23 @@ export function setFeedPaused(id: string, paused: boolean): Promise<boolean> {
   });
 }
 
-/** After a glossary is deleted: its feed record goes too, and the alarm once no feed is left. */
-export async function forgetFeed(id: string): Promise<void> {
-  await serially(async () => {
-    const feeds = await readFeeds();
-    if (!(id in feeds)) return;
+/**
+ * Deletes one of the reader's glossaries and, for a feed's, its record, in one write (a worker
+ * stopped between two writes would leave a record fetched for a glossary that is gone); the
+ * alarm goes once no feed is left.
+ */
+export function deleteGlossary(id: string): Promise<boolean> {
+  return serially(async () => {
+    const [glossaries, feeds] = await Promise.all([readUserGlossaries(), readFeeds()]);
+    if (!glossaries.some((g) => g.id === id)) return false;
     const { [id]: _, ...rest } = feeds;
-    await ext().storage.local.set({ [FEEDS_KEY]: rest });
+    await ext().storage.local.set({
+      ...glossariesItem(glossaries.filter((g) => g.id !== id)),
+      ...(id in feeds ? { [FEEDS_KEY]: rest } : {}),
+    });
+    await scheduleFeedChecks();
+    return true;
   });
-  await scheduleFeedChecks();
 }
 
 /** The hourly alarm exists exactly while the reader has a feed: with none, nothing ever wakes to fetch. */
@@ -212,6 +266,7 @@ function sourceOf(result: Extract<FeedCheck, { kind: "new" }>): Omit<FeedSource,
   return {
     id: index.id,
     version: index.version,
+    indexSha256: result.indexSha256,
     published: index.published,
     publisher: index.publisher,
     ...(result.etag ? { etag: result.etag } : {}),

@@ -5,8 +5,8 @@ import { DEFAULT_SETTINGS, isSiteEnabled } from "../shared/settings.ts";
 import { activeGlossary } from "./active-glossary.ts";
 import {
   checkFeed,
+  deleteGlossary,
   type FeedRecord,
-  forgetFeed,
   previewFeed,
   readFeeds,
   setFeedPaused,
@@ -42,6 +42,8 @@ export const handlers: Handlers = {
       matcher: glossary.matcher,
       categories: glossary.categories,
       household: glossary.household,
+      countryOf: glossary.countryOf,
+      officeOf: glossary.officeOf,
       settings,
       siteEnabled: isSiteEnabled(settings, host),
       glossaryKey: glossary.key,
@@ -131,11 +133,7 @@ export const handlers: Handlers = {
     }));
     return { ok: true };
   },
-  "backstory:delete-glossary": async ({ id }) => {
-    const ok = await updateUserGlossary(id, () => null);
-    await forgetFeed(id);
-    return { ok };
-  },
+  "backstory:delete-glossary": async ({ id }) => ({ ok: await deleteGlossary(id) }),
   "backstory:preview-feed": ({ url, publicKey }) => previewFeed(url, publicKey),
   "backstory:subscribe-feed": ({ url, publicKey }) => subscribeFeed(url, publicKey),
   "backstory:check-feed": ({ id }) => checkFeed(id),

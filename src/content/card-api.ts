@@ -21,6 +21,11 @@ export interface CardActions {
    * cards to say what was true then and what changed since; else null (cards as today).
    */
   articleDay: () => string | null;
+  /**
+   * True for a bare title ("the prime minister") on a page that does not make clear which
+   * country's office it is (src/shared/offices.ts, countryIsClear): it gets no card.
+   */
+  titleUnclear: (mention: Mention) => boolean;
 }
 
 /** The card beside a mention, as the page session drives it (CardController in card.js). */

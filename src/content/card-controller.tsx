@@ -60,12 +60,16 @@ export class CardController implements CardView {
     try {
       entries = await this.lookup(wanted);
       if (token !== this.token || !entries.length) return false;
-      // "The prime minister" on a dated article: the card is about who held the office that day.
-      const day = this.actions.articleDay();
+      // "The prime minister": only where the page leaves no doubt which country's; then, on a
+      // dated article, the card is about who held the office that day.
       const office = entries[0].office;
-      const holder = day && office && namesHolder(office, mention.text) ? holderOn(office, day, entries[0].asOf) : null;
+      const title = office && namesHolder(office, mention.text);
+      if (this.actions.titleUnclear(mention)) return false;
+      const day = this.actions.articleDay();
+      const holder = title && day ? holderOn(office, day, entries[0].asOf) : null;
       if (holder?.entry) {
-        const [person] = await this.lookup([holder.entry]);
+        // The office's own card if the person's cannot be had.
+        const [person] = await this.lookup([holder.entry]).catch(() => []);
         if (token !== this.token) return false;
         if (person) {
           heldOffice = entries[0];
@@ -104,7 +108,7 @@ export class CardController implements CardView {
     if (!this.container || !mention) return;
     render(
       <Card
-        key={[mention.entry, ...mention.nested].join(" ")}
+        key={[this.entries[0]?.id, this.heldOffice?.id, mention.entry, ...mention.nested].join(" ")}
         entries={this.entries}
         matchedText={mention.text}
         lookup={this.lookup}

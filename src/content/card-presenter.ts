@@ -23,6 +23,8 @@ export interface PresenterOptions {
   setKnown?: (id: string, known: boolean) => void;
   /** The day the article was written, for cards that say what was true then (null: cards as today). */
   articleDay: () => string | null;
+  /** See CardActions.titleUnclear. */
+  titleUnclear: (mention: Mention) => boolean;
   /** Listeners go when this aborts. */
   signal: AbortSignal;
 }
@@ -52,6 +54,7 @@ export class CardPresenter {
       isKnown: (id) => o.settings()?.knownEntries.includes(id) ?? false,
       onKnown: (id, known) => o.setKnown?.(id, known),
       articleDay: o.articleDay,
+      titleUnclear: o.titleUnclear,
     });
     this.cards = new CardStateMachine<Mention, HTMLElement>((effect) => this.carryOut(effect));
     this.listen();

@@ -38,6 +38,8 @@ async function start(): Promise<void> {
       matcher,
       categories: config.categories,
       household: config.household,
+      countryOf: config.countryOf,
+      officeOf: config.officeOf,
       marker: new HighlightMarker(api),
       host,
       setKnown: (id, known) => void sendToBackground({ type: "backstory:set-entry-known", id, known }),

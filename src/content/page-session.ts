@@ -1,5 +1,6 @@
 import type { Matcher } from "../matcher/types.ts";
 import type { Category } from "../shared/categories.ts";
+import { countryIsClear } from "../shared/offices.ts";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import type { Settings } from "../shared/settings.ts";
 import { Annotator } from "./annotator.ts";
@@ -18,6 +19,10 @@ export interface SessionOptions {
   categories: readonly Category[];
   /** Matcher entry indices of household names (not underlined unless the reader asks). */
   household?: readonly number[];
+  /** [entry, country] pairs: which country a mention of a country-bound entry stands for. */
+  countryOf?: readonly number[];
+  /** [office, country] pairs. */
+  officeOf?: readonly number[];
   marker: Marker;
   lookup: EntryLookup;
   /** Loads the card's code (card.js) into this frame; shared by every session of the frame. */
@@ -64,6 +69,7 @@ export class PageSession {
       standsDown: () => this.standsDown(),
       setKnown: o.setKnown,
       articleDay: () => (this.settings?.thenAndSince === false ? null : (this.dating.get()?.day ?? null)),
+      titleUnclear: (m) => this.unclearTitles()(m),
       signal: this.abort.signal,
     });
     const person = o.categories.indexOf("person");
@@ -129,12 +135,16 @@ export class PageSession {
     for (const [entry, n] of this.annotator.countByEntry()) {
       counts[this.o.categories[this.o.matcher.entryGroup[entry]]] += n;
     }
-    const entries: PageEntry[] = this.annotator.entriesInOrder().map(({ entry, first, count }) => ({
-      id: this.o.matcher.entryIds[entry],
-      category: this.o.categories[this.o.matcher.entryGroup[entry]],
-      count,
-      text: first.text,
-    }));
+    const unclear = this.unclearTitles();
+    const entries: PageEntry[] = this.annotator
+      .entriesInOrder()
+      .filter(({ first }) => !unclear(first))
+      .map(({ entry, first, count }) => ({
+        id: this.o.matcher.entryIds[entry],
+        category: this.o.categories[this.o.matcher.entryGroup[entry]],
+        count,
+        text: first.text,
+      }));
     const read = this.enabled && this.reader.done && !this.observer.pending;
     return {
       host: this.o.host,
@@ -157,7 +167,7 @@ export class PageSession {
   showEntry(id: string): boolean {
     const entry = this.indexOf(id);
     const found = this.annotator.entriesInOrder().find((e) => e.entry === entry);
-    if (!this.enabled || !found) return false;
+    if (!this.enabled || !found || this.unclearTitles()(found.first)) return false;
     this.card.reveal(found.first);
     return true;
   }
@@ -167,7 +177,8 @@ export class PageSession {
    * the viewport; wraps around the page. Its card opens with keyboard focus in it.
    */
   navigate(direction: "next" | "previous"): boolean {
-    const list = this.enabled ? this.annotator.mentionsInOrder() : [];
+    const unclear = this.unclearTitles();
+    const list = this.enabled ? this.annotator.mentionsInOrder().filter((m) => !unclear(m)) : [];
     const target = nextMention(list, this.card.current, direction, this.o.doc.defaultView?.innerHeight ?? 0);
     if (!target) return false;
     this.card.reveal(target, true);
@@ -214,5 +225,39 @@ export class PageSession {
     this.observer.stop();
     this.card.destroy();
     this.annotator.clear();
+  }
+
+  /**
+   * Which mentions are an office's bare title ("The prime minister") on a page that does not make
+   * clear which country's (countryIsClear): they are neither listed, nor navigated to, nor
+   * explained. Reckoned when asked (the popup, a card, a command), from the mentions read by then.
+   */
+  private unclearTitles(): (m: Mention) => boolean {
+    const pairs = this.o.officeOf ?? [];
+    if (!pairs.length) return () => false;
+    const officeCountry = new Map<number, number>();
+    for (let i = 0; i + 1 < pairs.length; i += 2) officeCountry.set(pairs[i], pairs[i + 1]);
+    let counts: Map<string, number> | null = null;
+    return (m) => {
+      const country = officeCountry.get(m.entry);
+      if (country === undefined || !/^the\s/i.test(m.text)) return false;
+      counts ??= this.countryMentions();
+      return !countryIsClear(counts, this.o.matcher.entryIds[country]);
+    };
+  }
+
+  /** Mentions per country on the page: the country's own and its office-holders'. */
+  private countryMentions(): Map<string, number> {
+    const pairs = this.o.countryOf ?? [];
+    const country = new Map<number, number>();
+    for (let i = 0; i + 1 < pairs.length; i += 2) country.set(pairs[i], pairs[i + 1]);
+    const counts = new Map<string, number>();
+    for (const m of this.annotator.mentions) {
+      const c = country.get(m.entry);
+      if (c === undefined) continue;
+      const id = this.o.matcher.entryIds[c];
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
   }
 }

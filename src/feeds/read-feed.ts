@@ -22,6 +22,8 @@ import {
 export interface KnownFeed {
   id?: string;
   version?: number;
+  /** The SHA-256 of the index of that version: the same version with other bytes is a publisher's mistake. */
+  indexSha256?: string;
   etag?: string;
   lastModified?: string;
 }
@@ -33,6 +35,8 @@ export type FeedCheck =
       kind: "new";
       index: FeedIndex;
       entries: Entry[];
+      /** The index's SHA-256 (see KnownFeed.indexSha256). */
+      indexSha256: string;
       /** For the next check's conditional request. */
       etag?: string;
       lastModified?: string;
@@ -43,7 +47,10 @@ export type FeedCheck =
 
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
+/** A feed's server that sends nothing for this long is given up on… */
 export const FEED_TIMEOUT_MS = 20_000;
+/** …and a whole check may take this long (16 MB at about half a megabit a second). */
+export const FEED_CHECK_LIMIT_MS = 5 * 60_000;
 
 class Refusal extends Error {}
 
@@ -59,14 +66,14 @@ export async function readFeed(
   timeoutMs = FEED_TIMEOUT_MS,
 ): Promise<FeedCheck> {
   try {
-    return await read(address, publicKeyText, known, fetcher, timeoutMs);
+    return await check(address, publicKeyText, known, fetcher, timeoutMs);
   } catch (error) {
     if (error instanceof Refusal) return { kind: "refused", reason: error.message };
     throw error;
   }
 }
 
-async function read(
+async function check(
   address: string,
   publicKeyText: string,
   known: KnownFeed,
@@ -81,24 +88,45 @@ async function read(
   } catch (error) {
     throw new Refusal((error as Error).message);
   }
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    request(fetcher, url, headers, deadline, timeoutMs);
+  // Given up on when the server is silent for `timeoutMs` (each byte that arrives restarts the
+  // clock), or when the whole check runs past FEED_CHECK_LIMIT_MS: a slow line still gets its update.
+  const stall = new Stall(timeoutMs);
+  const signal = AbortSignal.any([stall.signal, AbortSignal.timeout(Math.max(timeoutMs, FEED_CHECK_LIMIT_MS))]);
+  const get = (url: string, headers: Record<string, string> = {}) => request(fetcher, url, headers, signal, stall);
+  const readBody = (response: Response, limit: number, what: string, exact = false) =>
+    body(response, limit, what, exact, signal, stall);
+  try {
+    return await readWith(urls, key.key, known, get, readBody);
+  } finally {
+    stall.stop();
+  }
+}
 
+async function readWith(
+  urls: ReturnType<typeof feedUrls>,
+  publicKey: Uint8Array,
+  known: KnownFeed,
+  get: (url: string, headers?: Record<string, string>) => Promise<Response>,
+  readBody: (response: Response, limit: number, what: string, exact?: boolean) => Promise<Uint8Array>,
+): Promise<FeedCheck> {
   const conditional: Record<string, string> = {};
   if (known.version !== undefined && known.etag) conditional["If-None-Match"] = known.etag;
   if (known.version !== undefined && known.lastModified) conditional["If-Modified-Since"] = known.lastModified;
   const indexResponse = await get(urls.index, conditional);
   if (indexResponse.status === 304 && known.version !== undefined) return { kind: "unchanged" };
-  const indexBytes = await body(indexResponse, FEED_LIMITS.indexBytes, "The index (index.json)");
-  const signature = await body(await get(urls.signature), FEED_LIMITS.signatureBytes, "The signature (index.json.sig)");
+  const indexBytes = await readBody(indexResponse, FEED_LIMITS.indexBytes, "The index (index.json)");
+  const signature = await readBody(
+    await get(urls.signature),
+    FEED_LIMITS.signatureBytes,
+    "The signature (index.json.sig)",
+  );
   let signatureBytes: Uint8Array;
   try {
     signatureBytes = fromBase64(new TextDecoder().decode(signature).trim());
   } catch {
     throw new Refusal("The signature file (index.json.sig) is not base64.");
   }
-  if (!(await verifyEd25519(key.key, indexBytes, signatureBytes))) {
+  if (!(await verifies(publicKey, indexBytes, signatureBytes))) {
     throw new Refusal(
       "The index's signature does not verify with this feed's key: the index was changed after it was signed, or signed with another key.",
     );
@@ -109,8 +137,16 @@ async function read(
   if (known.id !== undefined && index.id !== known.id) {
     throw new Refusal(`This address now serves another feed ("${index.id}"), not "${known.id}".`);
   }
+  const indexSha256 = await sha256Hex(indexBytes);
   if (known.version !== undefined) {
-    if (index.version === known.version) return { kind: "unchanged" };
+    if (index.version === known.version) {
+      if (known.indexSha256 && known.indexSha256 !== indexSha256) {
+        throw new Refusal(
+          `The feed's version ${index.version} was published again with other content: its publisher must give each publication a greater version.`,
+        );
+      }
+      return { kind: "unchanged" };
+    }
     if (index.version < known.version) {
       throw new Refusal(
         `The feed offers version ${index.version}, older than version ${known.version}, which you have: an older version is never applied.`,
@@ -124,7 +160,7 @@ async function read(
   for (const pack of index.packs) {
     const url = packUrl(urls.index, pack.file);
     if (new URL(url).origin !== urls.origin) throw new Refusal(`${pack.file} is not on the feed's own server.`);
-    const data = await body(await get(url), pack.bytes, pack.file, true);
+    const data = await readBody(await get(url), pack.bytes, pack.file, true);
     if (data.length !== pack.bytes) {
       throw new Refusal(`${pack.file} is ${data.length} bytes; the signed index says ${pack.bytes}.`);
     }
@@ -135,6 +171,10 @@ async function read(
     }
     total += data.length;
     const rows = packRows(new TextDecoder().decode(data), pack.file);
+    // Counted before validating: a signed pack of a million empty rows must not make a million messages.
+    if (rows.length !== pack.entries) {
+      throw new Refusal(`${pack.file} holds ${rows.length} entries; the signed index says ${pack.entries}.`);
+    }
     const result = validateEntries(pack.file, rows);
     if (result.errors.length) throw new Refusal(`${pack.file}: ${listed(result.errors)}`);
     if (result.entries.length !== pack.entries) {
@@ -151,6 +191,7 @@ async function read(
     kind: "new",
     index,
     entries,
+    indexSha256,
     etag: indexResponse.headers.get("ETag") ?? undefined,
     lastModified: indexResponse.headers.get("Last-Modified") ?? undefined,
     bytes: total,
@@ -162,10 +203,11 @@ async function request(
   url: string,
   headers: Record<string, string>,
   signal: AbortSignal,
-  timeoutMs: number,
+  stall: Stall,
 ): Promise<Response> {
   const file = new URL(url).pathname.split("/").pop() || url;
   let response: Response;
+  stall.restart();
   try {
     response = await fetcher(url, {
       method: "GET",
@@ -178,7 +220,7 @@ async function request(
       signal,
     });
   } catch {
-    if (signal.aborted) throw new Refusal(`The feed's server did not answer within ${timeoutMs / 1000} seconds.`);
+    if (signal.aborted) throw stall.refusal(file);
     throw new Refusal(
       `The feed's server could not be reached for ${file} (offline, or a redirect, which feeds may not use).`,
     );
@@ -191,8 +233,39 @@ async function request(
   return response;
 }
 
+/** The clock of a server's silence: restarted by each answer and each chunk of a body. */
+class Stall {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly ms: number) {}
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+  restart(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(), this.ms);
+  }
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+  /** Why a request or body was given up on. */
+  refusal(file: string): Refusal {
+    return this.controller.signal.aborted
+      ? new Refusal(`The feed's server stopped sending ${file} for ${this.ms / 1000} seconds.`)
+      : new Refusal(`The check took longer than ${FEED_CHECK_LIMIT_MS / 60_000} minutes; it is tried again later.`);
+  }
+}
+
 /** The body, refused past `limit` bytes without reading on (a header that says so is believed first). */
-async function body(response: Response, limit: number, what: string, exact = false): Promise<Uint8Array> {
+async function body(
+  response: Response,
+  limit: number,
+  what: string,
+  exact: boolean,
+  signal: AbortSignal,
+  stall: Stall,
+): Promise<Uint8Array> {
+  const file = what.match(/\(([^)]+)\)/)?.[1] ?? what;
   const tooLarge = () =>
     new Refusal(
       exact
@@ -201,19 +274,31 @@ async function body(response: Response, limit: number, what: string, exact = fal
     );
   const declared = Number(response.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > limit) {
-      await reader.cancel();
-      throw tooLarge();
+  try {
+    if (!response.body) {
+      const whole = new Uint8Array(await response.arrayBuffer());
+      if (whole.length > limit) throw tooLarge();
+      return whole;
     }
-    chunks.push(value);
+    const reader = response.body.getReader();
+    for (;;) {
+      stall.restart();
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.length;
+      if (length > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    if (signal.aborted) throw stall.refusal(file);
+    // The connection closed before the body was whole (a truncated file, a reset).
+    throw new Refusal(`The feed's server cut ${file} off before its end.`);
   }
   const out = new Uint8Array(length);
   let at = 0;
@@ -222,6 +307,20 @@ async function body(response: Response, limit: number, what: string, exact = fal
     at += chunk.length;
   }
   return out;
+}
+
+/** Whether the signature verifies; a browser without Ed25519 (Chrome before 137) is told in words. */
+async function verifies(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  try {
+    return await verifyEd25519(publicKey, data, signature);
+  } catch (error) {
+    if ((error as Error)?.name === "NotSupportedError") {
+      throw new Refusal(
+        "This browser cannot check Ed25519 signatures, which feeds use: Chrome 137 or Firefox 129 and later can.",
+      );
+    }
+    throw new Refusal(`The feed's key or signature could not be read: ${(error as Error).message}`);
+  }
 }
 
 /** A pack file's entries: the glossary's pack format ({ pack, title, entries }) or a bare array. */

@@ -11,6 +11,14 @@ export interface CompiledGlossary {
   matcher: MatcherBytes;
   /** Indices (into entries and the matcher) of household names, ascending. */
   household: number[];
+  /**
+   * Which country each country-bound entry stands for on a page, as pairs [entry, country]:
+   * a country itself and the holders of its offices (issue 13: whose "the prime minister" a
+   * page means is judged by how much it names each country).
+   */
+  countryOf: number[];
+  /** Each office and its country, as pairs [office, country]. */
+  officeOf: number[];
   /** Forms that are also everyday words or first names (see MatcherEntry.wordNames), sorted. */
   wordNames: string[];
   /** One-word place names often part of a longer name (see MatcherEntry.nameParts), sorted. */
@@ -48,14 +56,43 @@ export function compileGlossary(
     })),
   );
   const household = entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : []));
+  const countryOf = countryPairs(entries, packs);
+  const officeOf = entries.flatMap((e, i) => {
+    const of = e.office ? entries.findIndex((x) => x.id === e.office?.of) : -1;
+    return of >= 0 ? [i, of] : [];
+  });
   return {
     format: 1,
     categories: CATEGORIES,
     entries: [...entries],
     matcher: serializeMatcher(matcher),
     household,
+    countryOf,
+    officeOf,
     wordNames: [...wordNames].sort(),
     nameParts: [...nameParts].sort(),
     packs,
   };
+}
+
+/** The pack of countries (generated from GeoNames): its entries are the countries. */
+export const COUNTRIES_PACK = "countries";
+
+function countryPairs(entries: readonly Entry[], packs: CompiledGlossary["packs"]): number[] {
+  const index = new Map(entries.map((e, i) => [e.id, i]));
+  const country = new Map<number, number>();
+  for (const id of packs.find((p) => p.id === COUNTRIES_PACK)?.entryIds ?? []) {
+    const i = index.get(id);
+    if (i !== undefined) country.set(i, i);
+  }
+  for (const e of entries) {
+    const of = e.office ? index.get(e.office.of) : undefined;
+    if (!e.office || of === undefined) continue;
+    // Not the office itself: its titles would vote for their own country.
+    for (const holder of e.office.holders) {
+      const h = holder.entry ? index.get(holder.entry) : undefined;
+      if (h !== undefined) country.set(h, of);
+    }
+  }
+  return [...country].sort((a, b) => a[0] - b[0]).flat();
 }

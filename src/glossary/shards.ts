@@ -11,10 +11,14 @@ import type { Category, Entry } from "./schema.ts";
 export const SHARD_COUNT = 64;
 
 export interface GlossaryIndex {
-  format: 3;
+  format: 4;
   categories: readonly Category[];
   /** Matcher entry indices of household names: explained on hover, underlined only on request. */
   household: number[];
+  /** [entry, country] pairs (CompiledGlossary.countryOf). */
+  countryOf: number[];
+  /** [office, country] pairs (CompiledGlossary.officeOf). */
+  officeOf: number[];
   /** Forms that are also everyday words or first names, for compiling again in the worker. */
   wordNames: string[];
   /** One-word place names not matched before another capitalised word. */
@@ -43,9 +47,11 @@ export const PACKS_FILE = "glossary/packs.json";
 /** Splits a compiled glossary into the files the extension ships (path → JSON text, or bytes). */
 export function glossaryFiles(compiled: CompiledGlossary): Map<string, string | Uint8Array> {
   const index: GlossaryIndex = {
-    format: 3,
+    format: 4,
     categories: compiled.categories,
     household: compiled.household,
+    countryOf: compiled.countryOf,
+    officeOf: compiled.officeOf,
     wordNames: compiled.wordNames,
     nameParts: compiled.nameParts,
   };

@@ -44,18 +44,34 @@ function capitalisedWordFollows(text: string, end: number): boolean {
   return i < text.length && lowerUnit(c) !== c;
 }
 
+/** Words after a title that make it name someone else: "the president of the club", "the president elect". */
+const QUALIFIERS = ["of", "elect", "designate"];
+
 /**
  * Whether a title ending at `end` is qualified by what follows, so that it names someone other
- * than the office's holder: a hyphen ("the president-elect", "the prime minister-designate") or
- * the word "of" ("the president of the club").
+ * than the office's holder: a dash of any kind ("the president-elect", "the prime
+ * minister–designate"), one of QUALIFIERS, or a capitalised word ("the President Obama-era
+ * rule": the name is the mention). Spaces of every kind, line breaks and invisible characters
+ * between are skipped, as the matcher skips them everywhere.
  */
 function titleQualified(text: string, end: number): boolean {
   let i = end;
+  let spaced = false;
+  for (; i < text.length; i++) {
+    const f = flagsOf(text.charCodeAt(i));
+    if (!(f & (F_SPACE | F_IGNORED))) break;
+    if (f & F_SPACE) spaced = true;
+  }
+  if (i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
-  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0)) i++;
-  if (i === end || (text.charCodeAt(i) | 0x20) !== 0x6f || (text.charCodeAt(i + 1) | 0x20) !== 0x66) return false;
-  return isBoundaryFlags(flagsAt(text, i + 1), flagsAt(text, i + 2)); // "of", not "offered"
+  if (normalizeUnit(c) === 0x2d) return true;
+  if (!spaced) return false;
+  if (lowerUnit(c) !== c) return true;
+  return QUALIFIERS.some(
+    (word) =>
+      text.slice(i, i + word.length).toLowerCase() === word &&
+      isBoundaryFlags(flagsAt(text, i + word.length - 1), flagsAt(text, i + word.length)),
+  );
 }
 
 /**

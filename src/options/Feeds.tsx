@@ -15,29 +15,39 @@ import { sendToBackground } from "../shared/runtime.ts";
 export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
   const [url, setUrl] = useState("");
   const [key, setKey] = useState("");
-  const [preview, setPreview] = useState<FeedPreview | null>(null);
+  /** What was looked at, with the address and key it came from: Subscribe adds exactly that. */
+  const [preview, setPreview] = useState<{ url: string; key: string; feed: FeedPreview } | null>(null);
   const [error, setError] = useState("");
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+
+  const edit = (set: (value: string) => void, value: string) => {
+    set(value);
+    setPreview(null);
+  };
 
   const look = async () => {
     setError("");
     setStatus("");
     setPreview(null);
-    let origin: string;
+    let site: string;
     try {
-      origin = feedUrls(url).origin;
+      const { protocol, hostname } = new URL(feedUrls(url).origin);
+      // Match patterns have no port: the permission is for the host, whatever its port.
+      site = `${protocol}//${hostname}/*`;
     } catch (e) {
       return setError(t("feedsRefused", (e as Error).message));
     }
-    // First, inside the click: the browser asks the reader for this origin only.
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-    if (!granted) return setError(t("feedsNoPermission", origin));
+    // First, inside the click: the browser asks the reader for this one site.
+    const granted = await browser.permissions.request({ origins: [site] }).catch(() => false);
+    if (!granted) return setError(t("feedsNoPermission", site.slice(0, -2)));
     setBusy(true);
     try {
       const answer = await sendToBackground({ type: "backstory:preview-feed", url, publicKey: key });
       if (answer.error || !answer.preview) setError(t("feedsRefused", answer.error ?? ""));
-      else setPreview(answer.preview);
+      else setPreview({ url, key, feed: answer.preview });
+    } catch (e) {
+      setError(t("feedsRefused", (e as Error).message));
     } finally {
       setBusy(false);
     }
@@ -47,13 +57,19 @@ export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
     if (!preview) return;
     setBusy(true);
     try {
-      const answer = await sendToBackground({ type: "backstory:subscribe-feed", url, publicKey: key });
+      const answer = await sendToBackground({
+        type: "backstory:subscribe-feed",
+        url: preview.url,
+        publicKey: preview.key,
+      });
       if (answer.error) return setError(t("feedsRefused", answer.error));
-      setStatus(t("feedsSubscribed", preview.title, countOf(preview.entries, "entriesOne", "entriesMany")));
+      setStatus(t("feedsSubscribed", preview.feed.title, countOf(preview.feed.entries, "entriesOne", "entriesMany")));
       setPreview(null);
       setUrl("");
       setKey("");
       await onSaved();
+    } catch (e) {
+      setError(t("feedsRefused", (e as Error).message));
     } finally {
       setBusy(false);
     }
@@ -65,7 +81,8 @@ export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
       <p class="muted">{t("feedsHelp")}</p>
       <p>
         <label>
-          {t("feedsUrlLabel")} <input type="url" value={url} size={50} onInput={(e) => setUrl(e.currentTarget.value)} />
+          {t("feedsUrlLabel")}{" "}
+          <input type="url" value={url} size={50} onInput={(e) => edit(setUrl, e.currentTarget.value)} />
         </label>
       </p>
       <p>
@@ -77,7 +94,7 @@ export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
             size={50}
             spellcheck={false}
             autocomplete="off"
-            onInput={(e) => setKey(e.currentTarget.value)}
+            onInput={(e) => edit(setKey, e.currentTarget.value)}
           />
         </label>
       </p>
@@ -96,11 +113,11 @@ export function FeedSubscribe({ onSaved }: { onSaved: () => Promise<void> }) {
           <p>
             {t(
               "feedsPreview",
-              preview.title,
-              preview.publisher,
-              countOf(preview.entries, "entriesOne", "entriesMany"),
-              preview.version,
-              formatDate(preview.published.slice(0, 10)),
+              preview.feed.title,
+              preview.feed.publisher,
+              countOf(preview.feed.entries, "entriesOne", "entriesMany"),
+              preview.feed.version,
+              formatDate(preview.feed.published.slice(0, 10)),
             )}
           </p>
           <button type="button" disabled={busy} onClick={() => void subscribe()}>
@@ -149,6 +166,8 @@ export function FeedDetails({
         const list = await sendToBackground({ type: "backstory:list-glossaries" });
         setStatus(t("feedsUpdated", name, list.user.find((g) => g.id === id)?.feed?.version ?? ""));
       }
+    } catch (e) {
+      setStatus(t("feedsNotUpdated", name, (e as Error).message));
     } finally {
       setBusy(false);
     }

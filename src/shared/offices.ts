@@ -31,6 +31,21 @@ export function namesHolder(office: Office, matchedText: string): boolean {
   return office.titles.some((title) => normalizeForm(title) === words);
 }
 
+/**
+ * Whether the page leaves no doubt that a bare title means `country`'s office: the page names
+ * that country (itself, its offices or their holders) at least twice, and at least twice as
+ * often as any other. The matcher already left the title unmarked where two countries with an
+ * office of that title are named; this also catches a country the glossary has no office for
+ * ("Pakistan's prime minister" on a page that names India once) and a name inside a longer one
+ * ("New Mexico" is not Mexico: only resolved mentions count).
+ */
+export function countryIsClear(mentions: ReadonlyMap<string, number>, country: string): boolean {
+  const own = mentions.get(country) ?? 0;
+  if (own < 2) return false;
+  for (const [other, n] of mentions) if (other !== country && n * 2 > own) return false;
+  return true;
+}
+
 /** The holders as a timeline: each holder from the day they took office to the day they left. */
 export function holdersTimeline(office: Office): TimelineItem[] {
   return office.holders.map((h) => (h.to ? { text: h.name, from: h.from, to: h.to } : { text: h.name, from: h.from }));

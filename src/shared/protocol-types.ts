@@ -18,6 +18,10 @@ export interface BackgroundResponses {
     categories: readonly Category[];
     /** Matcher entry indices of household names (not underlined unless the reader asks). */
     household: number[];
+    /** [entry, country] pairs: which country a mention of each country-bound entry stands for. */
+    countryOf: number[];
+    /** [office, country] pairs: a bare title counts only where its country is clear on the page. */
+    officeOf: number[];
     settings: Settings;
     siteEnabled: boolean;
     /** Changes when the entries in force do (a pack switched off, a glossary imported). */

@@ -132,7 +132,7 @@ describe("readFeed", () => {
       new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("timeout"))));
     expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, silent, 50)).toEqual({
       kind: "refused",
-      reason: "The feed's server did not answer within 0.05 seconds.",
+      reason: "The feed's server stopped sending index.json for 0.05 seconds.",
     });
   });
 

@@ -56,7 +56,7 @@ describe("the shipped glossary: an index and shards", () => {
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(deserializeMatcher(bytes as Uint8Array).entryIds).toEqual(entries.map((e) => e.id));
     const index = JSON.parse(files.get(INDEX_FILE) ?? "{}");
-    expect(index.format).toBe(3);
+    expect(index.format).toBe(4);
     expect(index.matcher).toBeUndefined();
     expect(index.household).toEqual(entries.flatMap((e, i) => (e.familiarity === "household" ? [i] : [])));
     expect(files.get(INDEX_FILE)).not.toContain("A place.");

@@ -5,7 +5,7 @@ import { EntrySchema, type Office } from "../../src/glossary/schema.ts";
 import { licensedEntries, resolveBlock } from "../../src/matcher/resolve.ts";
 import { scanText } from "../../src/matcher/scan.ts";
 import { deserializeMatcher } from "../../src/matcher/serialize.ts";
-import { holderOn, namesHolder, officeThenAndSince } from "../../src/shared/offices.ts";
+import { countryIsClear, holderOn, namesHolder, officeThenAndSince } from "../../src/shared/offices.ts";
 import { rawEntry } from "../support/entries.ts";
 
 const ukPrimeMinister: Office = {
@@ -63,6 +63,21 @@ describe("holderOn, for the last holder", () => {
     expect(officeThenAndSince(ukPrimeMinister, "2017-05-03", "2020-01-01")?.held.map((i) => i.text)).toEqual([
       "Theresa May",
     ]);
+  });
+});
+
+describe("countryIsClear: whose title a page means", () => {
+  const page = (counts: Record<string, number>) => new Map(Object.entries(counts));
+  it.each([
+    [{ "united-states": 43, kenya: 9 }, true, "named far more than any other"],
+    [{ "united-states": 2 }, true, "named twice, alone"],
+    [{ "united-states": 1 }, false, "named once"],
+    [{ pakistan: 3, india: 2 }, false, "another country named nearly as often"],
+    [{ "united-states": 4, china: 2 }, true, "twice as often as the next"],
+    [{ "united-states": 4, china: 3 }, false, "not twice as often"],
+    [{ china: 5 }, false, "not named at all"],
+  ] as [Record<string, number>, boolean, string][])("%o → %s (%s)", (counts, expected) => {
+    expect(countryIsClear(page(counts), "united-states")).toBe(expected);
   });
 });
 
@@ -179,13 +194,22 @@ describe("a title on a page", () => {
     ]);
   });
 
-  it("is nothing where a qualifier makes it someone else", () => {
-    expect(resolved("Britain: the prime minister of Israel, the prime minister-designate.")).toEqual([
+  it.each([
+    ["of", "Britain: the prime minister of the club spoke."],
+    ["of, across a line break", "Britain: the prime minister\nof the club spoke."],
+    ["of, after a narrow no-break space", "Britain: the prime minister\u202fof the club spoke."],
+    ["a hyphen", "Britain: the prime minister-designate spoke."],
+    ["an en dash", "Britain: the prime minister\u2013designate spoke."],
+    ["elect", "Britain: the prime minister elect spoke."],
+    ["a name", "Britain: the Prime Minister Johnson era ended."],
+  ])("is nothing where %s follows: it names someone else", (_, text) => {
+    expect(resolved(text)).toEqual(["Britain → united-kingdom"]);
+  });
+
+  it("is the office where what follows does not qualify it", () => {
+    expect(resolved("Britain: the prime minister offered, the prime minister's office, the prime minister.")).toEqual([
       "Britain → united-kingdom",
-      "Israel → israel",
-    ]);
-    expect(resolved("Britain: the prime minister offered, the prime minister's office.")).toEqual([
-      "Britain → united-kingdom",
+      "the prime minister → uk-pm",
       "the prime minister → uk-pm",
       "the prime minister → uk-pm",
     ]);
@@ -193,5 +217,22 @@ describe("a title on a page", () => {
 
   it("needs 'the' before it: 'Israeli prime minister' is not the British one", () => {
     expect(resolved("Britain hosted Israeli prime minister visits.")).toEqual(["Britain → united-kingdom"]);
+    expect(resolved("Britain hosted the prime minister.")).toEqual([
+      "Britain → united-kingdom",
+      "the prime minister → uk-pm",
+    ]);
+  });
+});
+
+describe("the compiled glossary's countries", () => {
+  it("pairs each country with itself and each office-holder with the office's country, not the office", () => {
+    const entries = [
+      EntrySchema.parse(rawEntry("united-kingdom", { forms: ["Britain"] })),
+      EntrySchema.parse(rawEntry("theresa-may", { forms: ["Theresa May"] })),
+      EntrySchema.parse(rawEntry("uk-pm", { office: ukPrimeMinister })),
+      EntrySchema.parse(rawEntry("tea", { forms: ["tea"] })),
+    ].map((e) => (e.id === "uk-pm" ? { ...e, office: { ...ukPrimeMinister, of: "united-kingdom" } } : e));
+    const compiled = compileGlossary(entries, [{ id: "countries", title: "Countries", entryIds: ["united-kingdom"] }]);
+    expect(compiled.countryOf).toEqual([0, 0, 1, 0]);
   });
 });
