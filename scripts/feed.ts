@@ -3,11 +3,12 @@
 //
 // Publishes glossary packs as a signed feed (src/feeds/format.ts) that any static host can
 // serve: validated and linted as the build does (entries may refer to the bundled glossary's),
-// index.json signed with Ed25519. The version is one more than the one already in <dir>
-// unless --version says otherwise, and must grow. The private key is refused inside the
+// index.json signed with Ed25519. The version is the publication time as a number
+// (YYYYMMDDhhmm, UTC), or one more than the one already in <dir> if that is greater, unless
+// --version says otherwise; it must grow. The private key is refused inside the
 // repository: it must never be committed.
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { newFeedKeys, publicKeyOf, publishFeed } from "./lib/feed-publish.ts";
 import { readPacks } from "./lib/read-packs.ts";
 
@@ -33,7 +34,7 @@ function insideRepository(path: string): boolean {
   let dir = resolve(path);
   while (!existsSync(dir)) dir = dirname(dir);
   const rel = relative(ROOT, realpathSync(dir));
-  return !rel.startsWith("..") && !resolve(rel).startsWith("/..") && !rel.startsWith("/");
+  return !(rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
 
 if (command === "keygen") {
@@ -59,7 +60,12 @@ if (command === "keygen") {
     ? (JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as { version?: number; id?: string })
     : null;
   if (previous?.id && previous.id !== id) fail(`${out} holds the feed "${previous.id}", not "${id}"`);
-  const version = versionText === undefined ? (previous?.version ?? 0) + 1 : Number(versionText);
+  // By default the publication time as a number (202612031545): it grows even when a feed is
+  // built into a fresh folder (as in CI), where "one more than the last" would start at 1 again,
+  // and readers would take the new content for the version they have.
+  const now = new Date();
+  const stamp = Number(now.toISOString().slice(0, 16).replace(/\D/g, ""));
+  const version = versionText === undefined ? Math.max(stamp, (previous?.version ?? 0) + 1) : Number(versionText);
   if (!Number.isSafeInteger(version) || version < 1) fail("--version must be a whole number from 1");
   if (previous?.version !== undefined && version <= previous.version) {
     fail(`version ${version} is not greater than the published ${previous.version}: readers would refuse it`);

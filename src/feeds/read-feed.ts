@@ -283,10 +283,17 @@ async function body(
       return whole;
     }
     const reader = response.body.getReader();
+    // A body whose fetch does not end with the signal (every browser's does) is ended here.
+    const stop = () => void reader.cancel().catch(() => undefined);
+    signal.addEventListener("abort", stop, { once: true });
     for (;;) {
       stall.restart();
       const { done, value } = await reader.read();
-      if (done) break;
+      if (signal.aborted) throw stall.refusal(file);
+      if (done) {
+        signal.removeEventListener("abort", stop);
+        break;
+      }
       length += value.length;
       if (length > limit) {
         await reader.cancel().catch(() => undefined);

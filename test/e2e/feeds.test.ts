@@ -24,6 +24,15 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** What Backstory stores of each feed's source (address, key, version, validators), as text: unchanged by a failed check. */
+const storedSources = () =>
+  h.inWorker(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } })
+      .chrome;
+    const { feeds } = (await chrome.storage.local.get("feeds")) as { feeds: Record<string, { source: object }> };
+    return JSON.stringify(Object.values(feeds).map((f) => f.source));
+  }, null);
+
 /** The reader's glossaries as stored, as text: what must not change when a check fails. */
 const storedGlossaries = () =>
   h.inWorker(async () => {
@@ -152,12 +161,15 @@ describe("a glossary feed", () => {
     async (_, files, reason) => {
       const options = await h.options();
       const stored = await storedGlossaries();
+      const sources = await storedSources();
       expect(stored).toContain("as the feed's version 2 explains it");
+      expect(sources).toContain('"version":2');
       host.files = files();
       const said = await checkNow(options);
       expect(said).toContain(reason);
       expect(said).toContain("Your copy is unchanged.");
       expect(await storedGlossaries()).toBe(stored);
+      expect(await storedSources()).toBe(sources);
       await options.getByText(`The last check failed: ${reason}`, { exact: false }).waitFor();
       await options.close();
     },
@@ -166,10 +178,12 @@ describe("a glossary feed", () => {
   it("a server that is gone entirely: the same", async () => {
     const options = await h.options();
     const stored = await storedGlossaries();
+    const sources = await storedSources();
     await host.close();
     const said = await checkNow(options);
     expect(said).toContain("The feed's server could not be reached for index.json");
     expect(await storedGlossaries()).toBe(stored);
+    expect(await storedSources()).toBe(sources);
     host = await feedHost(Number(new URL(host.url).port));
     await options.close();
   });

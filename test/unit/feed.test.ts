@@ -5,7 +5,7 @@ import { verifyEd25519 } from "../../src/feeds/crypto.ts";
 import { feedUrls, fromBase64, parseFeedIndex, parsePublicKey } from "../../src/feeds/format.ts";
 import { type Fetcher, readFeed } from "../../src/feeds/read-feed.ts";
 import { afterCheck, isDue, nextCheckAfter } from "../../src/feeds/schedule.ts";
-import { FEED_KEYS, feedFiles, packText } from "../support/feed-files.ts";
+import { FEED_KEYS, feedFiles, newsroomPack, packText } from "../support/feed-files.ts";
 
 const ADDRESS = "https://feeds.example/news/index.json";
 const pack = (version: number) => ({
@@ -268,3 +268,77 @@ describe("when feeds are checked", () => {
     });
   });
 });
+
+describe("readFeed, more ways a feed is refused", () => {
+  it("refuses a version it has, published again with other content", async () => {
+    const files = feedFiles([newsroomPack(2)], { version: 2 });
+    const { fetcher } = server(files);
+    const first = await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, fetcher);
+    if (first.kind !== "new") throw new Error("expected the feed");
+    const known = { id: "test-feed", version: 2, indexSha256: first.indexSha256 };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, known, fetcher)).toEqual({ kind: "unchanged" });
+    expect(await reasonOf(feedFiles([newsroomPack(9)], { version: 2 }), known)).toBe(
+      "The feed's version 2 was published again with other content: its publisher must give each publication a greater version.",
+    );
+  });
+
+  it("refuses another feed at the same address, a count that disagrees, and an id in two packs", async () => {
+    expect(
+      await reasonOf(feedFiles([newsroomPack(2)], { id: "other-feed", version: 2 }), { id: "test-feed", version: 1 }),
+    ).toBe('This address now serves another feed ("other-feed"), not "test-feed".');
+    const files = feedFiles([newsroomPack(1)]);
+    const index = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+    index.packs[0].entries = 3;
+    expect(await reasonOf(resignedIndex(files, index))).toBe(
+      "packs/newsroom.json holds 2 entries; the signed index says 3.",
+    );
+    // The publisher refuses an id in two packs; a forged index listing one pack twice is refused by the reader.
+    const again = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+    again.packs.push({ ...again.packs[0], file: "packs/again.json" });
+    const twice = resignedIndex(files, again);
+    twice.set("packs/again.json", files.get("packs/newsroom.json") ?? new Uint8Array());
+    expect(await reasonOf(twice)).toBe('packs/again.json: the entry "zorblat-accord" is also in packs/newsroom.json.');
+  });
+
+  it("refuses a body the server cuts off, and one it stops sending, in words", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const cut: Fetcher = async (url) => {
+      const path = new URL(url).pathname.replace("/news/", "");
+      const data = files.get(path) ?? new Uint8Array();
+      if (!path.startsWith("packs/")) return new Response(new Uint8Array(data));
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(data.slice(0, 10));
+          controller.error(new TypeError("terminated"));
+        },
+      });
+      return new Response(stream);
+    };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, cut)).toEqual({
+      kind: "refused",
+      reason: "The feed's server cut packs/newsroom.json off before its end.",
+    });
+    const stalled: Fetcher = async (url) => {
+      const path = new URL(url).pathname.replace("/news/", "");
+      const data = files.get(path) ?? new Uint8Array();
+      if (!path.startsWith("packs/")) return new Response(new Uint8Array(data));
+      return new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(data.slice(0, 10)) }));
+    };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, stalled, 50)).toEqual({
+      kind: "refused",
+      reason: "The feed's server stopped sending packs/newsroom.json for 0.05 seconds.",
+    });
+  });
+});
+
+/** The feed's files with its index replaced by `index`, signed with the feed's key. */
+function resignedIndex(files: Map<string, Uint8Array>, index: object): Map<string, Uint8Array> {
+  const bytes = new TextEncoder().encode(JSON.stringify(index));
+  const out = new Map(files);
+  out.set("index.json", bytes);
+  out.set(
+    "index.json.sig",
+    new TextEncoder().encode(sign(null, bytes, createPrivateKey(FEED_KEYS.privatePem)).toString("base64")),
+  );
+  return out;
+}
