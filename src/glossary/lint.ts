@@ -67,6 +67,10 @@ export function lintGlossary(packs: readonly LoadedPack[], { today, commonWords 
       for (const title of e.office?.titles ?? []) {
         const owner = fullOwner.get(normalizeForm(title).toLowerCase());
         if (owner && owner !== e.id) problems.push(`${at("office.titles")}: "${title}" is a full form of "${owner}"`);
+        // Compiled once per entry: as one of its own forms it would lose the title's rules ("of" after it…).
+        const key = normalizeForm(title).toLowerCase();
+        if ([...e.forms, ...e.shortForms].some((f) => normalizeForm(f).toLowerCase() === key))
+          problems.push(`${at("office.titles")}: "${title}" is also one of its forms`);
       }
       for (const id of e.related) {
         if (id === e.id) problems.push(`${at("related")}: an entry cannot be related to itself`);

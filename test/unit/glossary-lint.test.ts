@@ -55,6 +55,14 @@ describe("lintGlossary", () => {
       'p.json: entry "pm" field "office.titles": "the prime minister" is a full form of "show"',
     ]);
     expect(lint(pack(entry("uk"), office([{ name: "A", from: "2020-01-02" }], { asOf: "2026-11-01" })))).toEqual([]);
+    expect(
+      lint(
+        pack(
+          entry("uk"),
+          office([{ name: "A", from: "2020-01-02" }], { asOf: "2026-11-01", shortForms: ["the Prime Minister"] }),
+        ),
+      ),
+    ).toEqual(['p.json: entry "pm" field "office.titles": "the prime minister" is also one of its forms']);
   });
 
   it("names a short form that is also the entry's own full form, and only that", () => {
