@@ -11,6 +11,7 @@
  */
 import * as z from "zod/mini";
 import { worded } from "../glossary/schema.ts";
+import { fromBase64 } from "../matcher/serialize.ts";
 
 export const FEED_FORMAT = 1;
 
@@ -104,17 +105,6 @@ export function parsePublicKey(text: string): { key: Uint8Array } | { problem: s
     return { problem: "A feed's public key is 44 characters of base64 (an Ed25519 key of 32 bytes)." };
   }
   return { key: fromBase64(trimmed) };
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
 }
 
 /**

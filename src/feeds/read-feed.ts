@@ -7,16 +7,9 @@
  */
 import { validateEntries } from "../glossary/import.ts";
 import type { Entry } from "../glossary/schema.ts";
+import { fromBase64 } from "../matcher/serialize.ts";
 import { sha256Hex, verifyEd25519 } from "./crypto.ts";
-import {
-  FEED_LIMITS,
-  type FeedIndex,
-  feedUrls,
-  fromBase64,
-  packUrl,
-  parseFeedIndex,
-  parsePublicKey,
-} from "./format.ts";
+import { FEED_LIMITS, type FeedIndex, feedUrls, packUrl, parseFeedIndex, parsePublicKey } from "./format.ts";
 
 /** What the reader has of a feed: the index's id and version, and the validators of its last answer. */
 export interface KnownFeed {

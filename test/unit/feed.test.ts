@@ -2,9 +2,10 @@ import { createHash, createPrivateKey, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newFeedKeys, publishFeed } from "../../scripts/lib/feed-publish.ts";
 import { verifyEd25519 } from "../../src/feeds/crypto.ts";
-import { feedUrls, fromBase64, parseFeedIndex, parsePublicKey } from "../../src/feeds/format.ts";
+import { feedUrls, parseFeedIndex, parsePublicKey } from "../../src/feeds/format.ts";
 import { type Fetcher, readFeed } from "../../src/feeds/read-feed.ts";
 import { afterCheck, isDue, nextCheckAfter } from "../../src/feeds/schedule.ts";
+import { fromBase64 } from "../../src/matcher/serialize.ts";
 import { FEED_KEYS, feedFiles, newsroomPack, packText } from "../support/feed-files.ts";
 
 const ADDRESS = "https://feeds.example/news/index.json";
@@ -340,5 +341,157 @@ function resignedIndex(files: Map<string, Uint8Array>, index: object): Map<strin
     "index.json.sig",
     new TextEncoder().encode(sign(null, bytes, createPrivateKey(FEED_KEYS.privatePem)).toString("base64")),
   );
+  return out;
+}
+
+describe("the small print of a feed", () => {
+  const key = () => {
+    const parsed = parsePublicKey(FEED_KEYS.publicKey);
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    return parsed.key;
+  };
+
+  it("never verifies a signature of the wrong length", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const signature = fromBase64(new TextDecoder().decode(files.get("index.json.sig")).trim());
+    const index = files.get("index.json") ?? new Uint8Array();
+    expect(await verifyEd25519(key(), index, signature.slice(0, 63))).toBe(false);
+    expect(await verifyEd25519(key(), index, new Uint8Array([...signature, 0]))).toBe(false);
+  });
+
+  it("reads a key with spaces around it, and nothing around a key", () => {
+    expect("key" in parsePublicKey(` ${FEED_KEYS.publicKey}\n`)).toBe(true);
+    expect("problem" in parsePublicKey(`x${FEED_KEYS.publicKey}`)).toBe(true);
+    expect("problem" in parsePublicKey(`${FEED_KEYS.publicKey}x`)).toBe(true);
+  });
+
+  it("names what is wrong with an address", () => {
+    expect(() => feedUrls("not a url")).toThrow("That is not a web address.");
+    expect(() => feedUrls("https://user:pw@feeds.example/index.json")).toThrow(
+      "A feed's address must not hold a user name or password.",
+    );
+    expect(() => feedUrls("http://localhost/index.json")).toThrow("must start with https://");
+    expect(() => feedUrls("http://127.0.0.2/index.json")).toThrow("must start with https://");
+    expect(feedUrls("  https://feeds.example/news/index.json#top ").index).toBe(
+      "https://feeds.example/news/index.json",
+    );
+  });
+
+  it("refuses an index that lists a file twice, or more than a feed may hold in all", () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const index = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+    const problems = (packs: object[]) => {
+      const parsed = parseFeedIndex(JSON.stringify({ ...index, packs }));
+      return "problems" in parsed ? parsed.problems : [];
+    };
+    const pack = index.packs[0];
+    expect(problems([pack, pack])).toEqual(["packs: must not list a file twice"]);
+    const big = (i: number) => ({ ...pack, file: `packs/p${i}.json`, bytes: 6 * 1024 * 1024 });
+    expect(problems([big(1), big(2)])).toEqual([]);
+    expect(problems([big(1), big(2), big(3)])).toEqual(["packs: must add up to at most 16 MB"]);
+    const many = (i: number) => ({ ...pack, file: `packs/p${i}.json`, entries: 25_000 });
+    expect(problems([many(1), many(2)])).toEqual([]);
+    expect(problems([many(1), many(2), { ...many(3), entries: 1 }])).toEqual([
+      "packs: must hold at most 50000 entries in all",
+    ]);
+    expect(parseFeedIndex("[]")).toEqual({ problems: ["(index): Invalid input: expected object, received array"] });
+  });
+
+  it("asks with both validators it has, and with none before it has a version", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const { fetcher, asked } = server(files);
+    await readFeed(
+      ADDRESS,
+      FEED_KEYS.publicKey,
+      { id: "test-feed", version: 1, etag: '"a"', lastModified: "Tue, 01 Dec 2026 10:00:00 GMT" },
+      fetcher,
+    );
+    const headers = new Headers(asked[0].init.headers);
+    expect([headers.get("If-None-Match"), headers.get("If-Modified-Since")]).toEqual([
+      '"a"',
+      "Tue, 01 Dec 2026 10:00:00 GMT",
+    ]);
+    await readFeed(
+      ADDRESS,
+      FEED_KEYS.publicKey,
+      { etag: '"a"', lastModified: "Tue, 01 Dec 2026 10:00:00 GMT" },
+      fetcher,
+    );
+    const first = new Headers(asked.at(-3)?.init.headers);
+    expect([first.get("If-None-Match"), first.get("If-Modified-Since")]).toEqual([null, null]);
+    // A 304 to a reader who has nothing yet is not "unchanged": there is nothing to keep.
+    const notModified: Fetcher = async () => new Response(null, { status: 304 });
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, notModified)).toMatchObject({ kind: "refused" });
+  });
+
+  it("names a signature that is not base64, an index that is not one, and packs that are not packs", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const badSig = new Map(files).set("index.json.sig", new TextEncoder().encode("not base64!"));
+    expect(await reasonOf(badSig)).toBe("The signature file (index.json.sig) is not base64.");
+    const index = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+    expect(await reasonOf(resignedIndex(files, { ...index, version: "two", title: "" }))).toBe(
+      "The index is not a valid feed index: title: Too small: expected string to have >=1 characters; version: Invalid input: expected number, received string",
+    );
+    const notJson = resignedPack(files, "{ not json");
+    expect(await reasonOf(notJson)).toMatch(/^packs\/newsroom\.json is not valid JSON: /);
+    const notPack = resignedPack(files, '{"items": []}');
+    expect(await reasonOf(notPack)).toBe(
+      'packs/newsroom.json is not a pack: expected an object with an "entries" array.',
+    );
+    const array = resignedPack(files, JSON.stringify(JSON.parse(newsroomPack(1).text).entries), 2);
+    expect(await reasonOf(array)).toBe("new");
+  });
+
+  it("lists at most three problems of a pack, and says how many more", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const rows = Array.from({ length: 5 }, (_, i) => ({ id: `Bad ${i}` }));
+    const reason = await reasonOf(resignedPack(files, JSON.stringify({ entries: rows }), 5));
+    expect(reason.split("; ")).toHaveLength(4);
+    expect(reason).toMatch(/; and \d+ more$/);
+  });
+
+  it("states sizes in KB under a megabyte and in MB from one", async () => {
+    expect(await reasonOf(new Map([["index.json", new Uint8Array(300 * 1024)]]))).toBe(
+      "The index (index.json) is larger than 256 KB.",
+    );
+    const files = feedFiles([newsroomPack(1)]);
+    const headerSays: Fetcher = async (url) => {
+      const path = new URL(url).pathname.replace("/news/", "");
+      return new Response(new Uint8Array(files.get(path) ?? new Uint8Array()), {
+        headers: path === "index.json" ? { "Content-Length": String(2 * 1024 * 1024) } : {},
+      });
+    };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, headerSays)).toEqual({
+      kind: "refused",
+      reason: "The index (index.json) is larger than 256 KB.",
+    });
+  });
+
+  it("names a server's answer with its status text, or without one", async () => {
+    const teapot: Fetcher = async () => new Response("no", { status: 418, statusText: "I'm a teapot" });
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, teapot)).toEqual({
+      kind: "refused",
+      reason: "The feed's server answered 418 (I'm a teapot) for index.json.",
+    });
+    const bare: Fetcher = async () => new Response("no", { status: 500 });
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, bare)).toEqual({
+      kind: "refused",
+      reason: "The feed's server answered 500 for index.json.",
+    });
+  });
+});
+
+/** The files with the pack's bytes replaced by `text` (and `entries` rows) and the index re-signed to match. */
+function resignedPack(files: Map<string, Uint8Array>, text: string, entries = 2): Map<string, Uint8Array> {
+  const data = new TextEncoder().encode(text);
+  const index = JSON.parse(new TextDecoder().decode(files.get("index.json")));
+  index.packs[0] = {
+    ...index.packs[0],
+    bytes: data.length,
+    entries,
+    sha256: createHash("sha256").update(data).digest("hex"),
+  };
+  const out = resignedIndex(files, index);
+  out.set("packs/newsroom.json", data);
   return out;
 }

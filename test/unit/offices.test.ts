@@ -236,3 +236,11 @@ describe("the compiled glossary's countries", () => {
     expect(compiled.countryOf).toEqual([0, 0, 1, 0]);
   });
 });
+
+describe("namesHolder with two titles", () => {
+  it("is any of them", () => {
+    const office = { ...ukPrimeMinister, titles: ["the prime minister", "the premier"] };
+    expect(namesHolder(office, "the premier")).toBe(true);
+    expect(namesHolder(office, "The Prime Minister")).toBe(true);
+  });
+});

@@ -70,3 +70,16 @@ describe("thenAndSince", () => {
     expect(thenAndSince(items, "2019-05-03")?.held).toEqual(items);
   });
 });
+
+describe("thenAndSince, in the order things happened", () => {
+  it("lists a change after the day by its date, not by its item's place", () => {
+    const items: TimelineItem[] = [
+      { text: "Governor", from: "2010", to: "2020", role: "office" },
+      { text: "Party chair", from: "2015-03" },
+    ];
+    expect(thenAndSince(items, "2012-06-01")?.since.map((s) => `${s.at} ${s.change} ${s.item.text}`)).toEqual([
+      "2015-03 began Party chair",
+      "2020 ended Governor",
+    ]);
+  });
+});
