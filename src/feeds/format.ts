@@ -115,7 +115,7 @@ export function parsePublicKey(text: string): { key: Uint8Array } | { problem: s
 export function feedUrls(input: string): { index: string; signature: string; origin: string } {
   let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(input); // the parser drops spaces around an address
   } catch {
     throw new Error("That is not a web address.");
   }

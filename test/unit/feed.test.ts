@@ -495,3 +495,84 @@ function resignedPack(files: Map<string, Uint8Array>, text: string, entries = 2)
   out.set("packs/newsroom.json", data);
   return out;
 }
+
+describe("what a feed read reports", () => {
+  it("counts every byte it read: index, signature and packs", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const result = await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, server(files).fetcher);
+    const total = [...files.values()].reduce((n, data) => n + data.length, 0);
+    expect(result).toMatchObject({ kind: "new", bytes: total });
+  });
+
+  it("refuses a signature file over its limit", async () => {
+    const files = new Map(feedFiles([newsroomPack(1)])).set("index.json.sig", new Uint8Array(2048).fill(65));
+    expect(await reasonOf(files)).toBe("The signature (index.json.sig) is larger than 1 KB.");
+  });
+
+  it("counts a first failure from no status at all", () => {
+    const now = Date.parse("2026-12-03T10:00:00Z");
+    expect(afterCheck(undefined, now, "offline")).toEqual({
+      lastCheck: new Date(now).toISOString(),
+      lastError: "offline",
+      failures: 1,
+      nextCheck: nextCheckAfter(now, 1),
+      paused: false,
+    });
+  });
+});
+
+describe("reading a feed's bodies", () => {
+  it("joins a body that arrives in many chunks, byte for byte", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const chunked: Fetcher = async (url) => {
+      const data = files.get(new URL(url).pathname.replace("/news/", "")) ?? new Uint8Array();
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < data.length; i += 7) controller.enqueue(data.slice(i, i + 7));
+          controller.close();
+        },
+      });
+      return new Response(stream);
+    };
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, chunked)).toMatchObject({ kind: "new" });
+  });
+
+  it("names the index when it is the index the server stops sending", async () => {
+    const stalled: Fetcher = async () =>
+      new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array(3)) }));
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, stalled, 50)).toEqual({
+      kind: "refused",
+      reason: "The feed's server stopped sending index.json for 0.05 seconds.",
+    });
+  });
+
+  it("takes a body of exactly its limit", async () => {
+    const exact = new Map([["index.json", new Uint8Array(256 * 1024).fill(32)]]);
+    const { fetcher } = server(exact);
+    const withLength: Fetcher = async (url, init) => {
+      const response = await fetcher(url, init);
+      const body = new Uint8Array(await response.arrayBuffer());
+      return new Response(body, { status: response.status, headers: { "Content-Length": String(body.length) } });
+    };
+    // Read whole (then refused for having no signature), not refused for its size.
+    expect(await readFeed(ADDRESS, FEED_KEYS.publicKey, {}, withLength)).toEqual({
+      kind: "refused",
+      reason: "The feed's server answered 404 for index.json.sig.",
+    });
+  });
+
+  it("says nothing of more problems when there are exactly three", async () => {
+    const files = feedFiles([newsroomPack(1)]);
+    const rows = Array.from({ length: 3 }, (_, i) => ({
+      id: `bad-${i}`,
+      title: "t",
+      category: "concept",
+      forms: ["x"],
+      summary: "s",
+      sources: [],
+    }));
+    const reason = await reasonOf(resignedPack(files, JSON.stringify({ entries: rows }), 3));
+    expect(reason.split("; ")).toHaveLength(3);
+    expect(reason).not.toContain("more");
+  });
+});
