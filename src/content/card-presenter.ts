@@ -1,5 +1,6 @@
 import { relatedIds } from "../card/related.ts";
 import type { Matcher } from "../matcher/types.ts";
+import { holderOn } from "../shared/offices.ts";
 import type { Settings } from "../shared/settings.ts";
 import type { EntryLookup } from "./card-api.ts";
 import { type CardLoader, LazyCard } from "./card-loader.ts";
@@ -112,8 +113,14 @@ export class CardPresenter {
     // The first entry's related entries too: the card looks them up before it shows.
     void this.o
       .lookup(ids)
-      .then(([first]) => {
-        const related = first ? relatedIds(first, first) : [];
+      .then(async ([first]) => {
+        // A title ("the prime minister") on a dated page shows who held the office: that
+        // person's entry and theirs related are what the card will ask for.
+        const title = first?.office && /^the\s/i.test(mention.text) && !this.o.titleUnclear(mention);
+        const day = title ? this.o.articleDay() : null;
+        const holder = first?.office && day ? holderOn(first.office, day, first.asOf)?.entry : undefined;
+        const shown = holder ? ((await this.o.lookup([holder]))[0] ?? first) : first;
+        const related = shown ? relatedIds(shown, shown) : [];
         return related.length ? this.o.lookup(related) : [];
       })
       .catch(() => undefined); // the card's own lookup tries again, and says so
