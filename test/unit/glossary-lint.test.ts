@@ -55,6 +55,10 @@ describe("lintGlossary", () => {
       'p.json: entry "pm" field "office.titles": "the prime minister" is a full form of "show"',
     ]);
     expect(lint(pack(entry("uk"), office([{ name: "A", from: "2020-01-02" }], { asOf: "2026-11-01" })))).toEqual([]);
+    // Today is not the future.
+    expect(
+      lint(pack(entry("uk"), office([{ name: "A", from: "2020-01-02", to: "2026-11-29" }], { asOf: "2026-11-01" }))),
+    ).toEqual([]);
     expect(
       lint(
         pack(

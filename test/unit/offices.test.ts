@@ -116,6 +116,19 @@ describe("the office schema", () => {
     expect(messages({ ...ukPrimeMinister, titles: ["The Prime Minister"] })).toHaveLength(1);
   });
 
+  it("accepts a holder who left on the day they took office, and one who took office the day the last left", () => {
+    const [a, b] = ukPrimeMinister.holders;
+    expect(
+      messages({
+        ...ukPrimeMinister,
+        holders: [
+          { ...a, to: a.from },
+          { ...b, from: a.from },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
   it("refuses holders out of order, overlapping, or with an open term before the last", () => {
     const [a, b] = ukPrimeMinister.holders;
     const order =
@@ -144,6 +157,15 @@ describe("the office schema", () => {
         rawEntry("pm", { office: { ...ukPrimeMinister, of: "britain" } }),
       ],
     };
+    const valid = {
+      ...pack,
+      entries: [
+        rawEntry("united-kingdom"),
+        rawEntry("theresa-may"),
+        rawEntry("pm", { office: { ...ukPrimeMinister, holders: [ukPrimeMinister.holders[1]] } }),
+      ],
+    };
+    expect(validatePacks([{ file: "t.json", text: JSON.stringify(valid) }]).errors).toEqual([]);
     const { errors } = validatePacks([{ file: "t.json", text: JSON.stringify(pack) }]);
     expect(errors).toEqual([
       't.json: entry "pm" field "office.of": unknown entry id "britain"',
@@ -201,6 +223,8 @@ describe("a title on a page", () => {
     ["a hyphen", "Britain: the prime minister-designate spoke."],
     ["an en dash", "Britain: the prime minister\u2013designate spoke."],
     ["elect", "Britain: the prime minister elect spoke."],
+    ["designate", "Britain: the prime minister designate spoke."],
+    ["Of, capitalised", "Britain: THE PRIME MINISTER OF THE CLUB spoke."],
     ["a name", "Britain: the Prime Minister Johnson era ended."],
   ])("is nothing where %s follows: it names someone else", (_, text) => {
     expect(resolved(text)).toEqual(["Britain → united-kingdom"]);
@@ -234,6 +258,15 @@ describe("the compiled glossary's countries", () => {
     ].map((e) => (e.id === "uk-pm" ? { ...e, office: { ...ukPrimeMinister, of: "united-kingdom" } } : e));
     const compiled = compileGlossary(entries, [{ id: "countries", title: "Countries", entryIds: ["united-kingdom"] }]);
     expect(compiled.countryOf).toEqual([0, 0, 1, 0]);
+    expect(compiled.officeOf).toEqual([2, 0]);
+    // In entry order, whatever order the packs list them in.
+    const late = compileGlossary(
+      [entries[1], entries[2], entries[0]],
+      [{ id: "countries", title: "Countries", entryIds: ["united-kingdom"] }],
+    );
+    expect(late.countryOf).toEqual([0, 2, 2, 2]);
+    expect(late.officeOf).toEqual([1, 2]);
+    expect(compileGlossary(entries).countryOf).toEqual([1, 0]);
   });
 });
 
