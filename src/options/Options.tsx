@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
@@ -39,9 +39,16 @@ export function Options() {
   const [list, setList] = useState<GlossaryList | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState("");
+  /** Only the latest request's settings are shown: answers may come out of order (see the popup). */
+  const latest = useRef(0);
+  const showSettings = async (request: Promise<{ settings: Settings }>) => {
+    const mine = ++latest.current;
+    const { settings } = await request;
+    if (mine === latest.current) setSettings(settings);
+  };
   const refresh = async () => {
     setList(await sendToBackground({ type: "backstory:list-glossaries" }));
-    setSettings((await sendToBackground({ type: "backstory:get-settings" })).settings);
+    await showSettings(sendToBackground({ type: "backstory:get-settings" }));
   };
   useEffect(() => {
     void refresh();
@@ -67,25 +74,25 @@ export function Options() {
     await refresh();
   };
   const siteOn = async (host: string) => {
-    setSettings((await sendToBackground({ type: "backstory:set-site-enabled", host, enabled: true })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-site-enabled", host, enabled: true }));
   };
   const setStyle = async (markStyle: MarkStyle) => {
-    setSettings((await sendToBackground({ type: "backstory:set-mark-style", markStyle })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-mark-style", markStyle }));
   };
   const setFamiliar = async (enabled: boolean) => {
-    setSettings((await sendToBackground({ type: "backstory:set-underline-familiar", enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-underline-familiar", enabled }));
   };
   const setThenAndSince = async (enabled: boolean) => {
-    setSettings((await sendToBackground({ type: "backstory:set-then-and-since", enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-then-and-since", enabled }));
   };
   const setMode = async (mode: MarkMode) => {
-    setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-mode", mode }));
   };
   const setCategory = async (category: Category, enabled: boolean) => {
-    setSettings((await sendToBackground({ type: "backstory:set-category", category, enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-category", category, enabled }));
   };
   const unknow = async (id: string) => {
-    setSettings((await sendToBackground({ type: "backstory:set-entry-known", id, known: false })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-entry-known", id, known: false }));
   };
   const reset = async () => {
     if (!confirm(t("optionsResetConfirm"))) return;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
@@ -29,6 +29,17 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
   const [notice, setNotice] = useState("");
   const titles = useEntryTitles(stats?.entries.map((e) => e.id) ?? []);
+  /**
+   * Settings arrive from several requests at once (a switch's answer, a refresh after a change
+   * elsewhere) and may be answered out of order: only the latest request's answer is shown, so
+   * a slow refresh from before a click cannot turn the switch back.
+   */
+  const latest = useRef(0);
+  const showSettings = async (request: Promise<{ settings: Settings }>) => {
+    const mine = ++latest.current;
+    const { settings } = await request;
+    if (mine === latest.current) setSettings(settings);
+  };
 
   const refreshStats = async (id: number | undefined) => {
     if (id === undefined) return;
@@ -40,7 +51,7 @@ export function Popup() {
   };
 
   useEffect(() => {
-    void sendToBackground({ type: "backstory:get-settings" }).then((r) => setSettings(r.settings));
+    void showSettings(sendToBackground({ type: "backstory:get-settings" }));
     let timer: ReturnType<typeof setInterval> | undefined;
     void findTargetTab().then((id) => {
       setTabId(id);
@@ -50,7 +61,7 @@ export function Popup() {
     // Changed elsewhere (the options page, a card's "I know this"): show the new values.
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
       if (!(SETTINGS_KEY in changes)) return;
-      void sendToBackground({ type: "backstory:get-settings" }).then((r) => setSettings(r.settings));
+      void showSettings(sendToBackground({ type: "backstory:get-settings" }));
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -64,19 +75,19 @@ export function Popup() {
   /** Asks the page again once it has applied a change (it does so through storage.onChanged). */
   const statsSoon = () => setTimeout(() => void refreshStats(tabId), 300);
   const setCategory = async (category: Category, enabled: boolean) => {
-    setSettings((await sendToBackground({ type: "backstory:set-category", category, enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-category", category, enabled }));
     statsSoon();
   };
   const setSite = async (enabled: boolean) => {
     if (!stats) return;
-    setSettings((await sendToBackground({ type: "backstory:set-site-enabled", host: stats.host, enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-site-enabled", host: stats.host, enabled }));
     statsSoon();
   };
   const setFamiliar = async (enabled: boolean) => {
-    setSettings((await sendToBackground({ type: "backstory:set-underline-familiar", enabled })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-underline-familiar", enabled }));
   };
   const setMode = async (mode: MarkMode) => {
-    setSettings((await sendToBackground({ type: "backstory:set-mode", mode })).settings);
+    await showSettings(sendToBackground({ type: "backstory:set-mode", mode }));
   };
   const setArticleDay = async (day: string | null) => {
     if (tabId === undefined) return;

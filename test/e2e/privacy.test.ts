@@ -30,10 +30,12 @@ it("makes no network request of its own during a whole reading run", async () =>
     // The switch follows the background's answer, which may wait behind the popup's own title
     // lookups (the worker reads the page's shards then): click, then wait for it to turn.
     const places = popup.getByRole("switch", { name: "Places" });
+    // (Polled for up to 15 s, not the suite's 5 s: on a loaded machine the worker's answer
+    // can take longer, and this is a wait for a state, not a measure of time.)
     await places.click();
-    await expect.poll(() => places.isChecked()).toBe(false);
+    await expect.poll(() => places.isChecked(), { timeout: 15_000 }).toBe(false);
     await places.click();
-    await expect.poll(() => places.isChecked()).toBe(true);
+    await expect.poll(() => places.isChecked(), { timeout: 15_000 }).toBe(true);
     const options = await h.options();
     await options.locator("h1").waitFor(); // the options page loaded (and made its requests)
     // The keyboard command goes to the active tab: the article, brought back to the front.
