@@ -1,5 +1,4 @@
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
@@ -7,6 +6,7 @@ import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
 import { type MessageKey, t } from "../shared/i18n.ts";
 import { formatDate } from "../shared/labels.ts";
+import { useLatestSettings } from "../shared/latest-settings.ts";
 import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { GlossaryList } from "../shared/protocol-types.ts";
 import { sendToBackground } from "../shared/runtime.ts";
@@ -16,12 +16,12 @@ import {
   type MarkMode,
   type MarkStyle,
   SETTINGS_KEY,
-  type Settings,
   USER_GLOSSARIES_KEY,
 } from "../shared/settings.ts";
 import { downloadJson, fileNameFor } from "./download.ts";
 import { FeedDetails, FeedSubscribe } from "./Feeds.tsx";
 import { GlossaryImport } from "./GlossaryImport.tsx";
+import { GlossaryRow } from "./GlossaryRow.tsx";
 import { StorageNotice } from "./StorageNotice.tsx";
 
 const STYLE_KEYS: Record<MarkStyle, MessageKey> = {
@@ -37,15 +37,8 @@ const STYLE_KEYS: Record<MarkStyle, MessageKey> = {
  */
 export function Options() {
   const [list, setList] = useState<GlossaryList | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, showSettings] = useLatestSettings();
   const [status, setStatus] = useState("");
-  /** Only the latest request's settings are shown: answers may come out of order (see the popup). */
-  const latest = useRef(0);
-  const showSettings = async (request: Promise<{ settings: Settings }>) => {
-    const mine = ++latest.current;
-    const { settings } = await request;
-    if (mine === latest.current) setSettings(settings);
-  };
   const refresh = async () => {
     setList(await sendToBackground({ type: "backstory:list-glossaries" }));
     await showSettings(sendToBackground({ type: "backstory:get-settings" }));
@@ -264,44 +257,5 @@ function KnownEntries({ ids, onUnknow }: { ids: string[]; onUnknow: (id: string)
         })}
       </ul>
     </section>
-  );
-}
-
-interface GlossaryRowProps {
-  name: string;
-  detail: string;
-  enabled: boolean;
-  onToggle: (enabled: boolean) => void;
-  onExport: () => void;
-  onDelete?: () => void;
-  /** More about it, below the row (a feed's checks). */
-  children?: ComponentChildren;
-}
-
-/** One glossary (a bundled pack or the reader's own): its switch, export and, for the reader's, delete. */
-function GlossaryRow({ name, detail, enabled, onToggle, onExport, onDelete, children }: GlossaryRowProps) {
-  return (
-    <li>
-      <label>
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={enabled}
-          checked={enabled}
-          onChange={(e) => onToggle(e.currentTarget.checked)}
-        />
-        {name}
-        <span class="muted">{detail}</span>
-      </label>
-      <button type="button" onClick={onExport} aria-label={t("optionsExportLabel", name)}>
-        {t("optionsExport")}
-      </button>
-      {onDelete && (
-        <button type="button" onClick={onDelete} aria-label={t("optionsDeleteLabel", name)}>
-          {t("optionsDelete")}
-        </button>
-      )}
-      {children}
-    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CategorySwitch } from "../shared/CategorySwitch.tsx";
 import { CATEGORIES, type Category } from "../shared/categories.ts";
@@ -6,10 +6,11 @@ import { countOf } from "../shared/count.ts";
 import { useEntryTitles } from "../shared/entry-titles.ts";
 import { t } from "../shared/i18n.ts";
 import { categoryLabel } from "../shared/labels.ts";
+import { useLatestSettings } from "../shared/latest-settings.ts";
 import { ModeChoice } from "../shared/ModeChoice.tsx";
 import type { PageEntry, PageStats } from "../shared/protocol-types.ts";
 import { sendToBackground, sendToTab } from "../shared/runtime.ts";
-import { isSiteEnabled, type MarkMode, SETTINGS_KEY, type Settings } from "../shared/settings.ts";
+import { isSiteEnabled, type MarkMode, SETTINGS_KEY } from "../shared/settings.ts";
 import { ArticleDate } from "./ArticleDate.tsx";
 import { findTargetTab } from "./target-tab.ts";
 
@@ -24,22 +25,11 @@ const mentions = (n: number) => countOf(n, "mentionsOne", "mentionsMany");
  * page's counts, and the page's entries by category (choosing one shows it on the page).
  */
 export function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, showSettings] = useLatestSettings();
   const [stats, setStats] = useState<PageStats | null>(null);
   const [tabId, setTabId] = useState<number | undefined>();
   const [notice, setNotice] = useState("");
   const titles = useEntryTitles(stats?.entries.map((e) => e.id) ?? []);
-  /**
-   * Settings arrive from several requests at once (a switch's answer, a refresh after a change
-   * elsewhere) and may be answered out of order: only the latest request's answer is shown, so
-   * a slow refresh from before a click cannot turn the switch back.
-   */
-  const latest = useRef(0);
-  const showSettings = async (request: Promise<{ settings: Settings }>) => {
-    const mine = ++latest.current;
-    const { settings } = await request;
-    if (mine === latest.current) setSettings(settings);
-  };
 
   const refreshStats = async (id: number | undefined) => {
     if (id === undefined) return;
